@@ -1,0 +1,217 @@
+package cn.gov.jx.majorprojects.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import cn.gov.jx.majorprojects.gateway.security.SigningKeys;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway in full, with WireMock standing in for Keycloak's key endpoint and for a backend
+ * service (external HTTP from the gateway's point of view).
+ */
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = "management.server.port=0")
+@AutoConfigureWebTestClient
+class GatewayApplicationTests {
+
+  static final WireMockServer upstream = new WireMockServer(wireMockConfig().dynamicPort());
+  static final SigningKeys keys;
+
+  static {
+    upstream.start();
+    keys = new SigningKeys("http://localhost:" + upstream.port() + "/realms/majorprojects");
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    String base = "http://localhost:" + upstream.port();
+    registry.add("platform.security.issuer-uri", () -> base + "/realms/majorprojects");
+    registry.add("platform.security.jwk-set-uri", () -> base + "/certs");
+    registry.add("PROJECT_SERVICE_URL", () -> base);
+    registry.add("ISSUE_SERVICE_URL", () -> base);
+    registry.add("NOTIFICATION_SERVICE_URL", () -> base);
+  }
+
+  @AfterAll
+  static void stop() {
+    upstream.stop();
+  }
+
+  @Autowired WebTestClient client;
+
+  @BeforeEach
+  void stubs() {
+    upstream.resetAll();
+    upstream.stubFor(
+        get("/certs")
+            .willReturn(
+                aResponse().withHeader("Content-Type", "application/json").withBody(keys.jwks())));
+    upstream.stubFor(
+        get("/api/regions")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json; charset=utf-8")
+                    .withBody("{\"code\":\"360000\",\"name\":\"江西省\"}")));
+  }
+
+  @Test
+  void routesAnAuthenticatedCallAndKeepsTheBearerTokenAndChineseText() {
+    String token = keys.token("coord.nc", "coordinator", "360100");
+    client
+        .get()
+        .uri("/api/regions")
+        .headers(h -> h.setBearerAuth(token))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.name")
+        .isEqualTo("江西省");
+    upstream.verify(
+        getRequestedFor(urlEqualTo("/api/regions"))
+            .withHeader(
+                "Authorization",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + token)));
+  }
+
+  @Test
+  void noTokenIs401ProblemAndNothingIsForwarded() {
+    client
+        .get()
+        .uri("/api/regions")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(401)
+        .jsonPath("$.instance")
+        .isEqualTo("/api/regions");
+    upstream.verify(0, getRequestedFor(urlPathEqualTo("/api/regions")));
+  }
+
+  @Test
+  void forgedTokensAre401() {
+    JWTClaimsSet claims = keys.claims("admin", "admin", "360000").build();
+    String good = keys.sign(claims);
+    String tampered =
+        good.substring(0, good.lastIndexOf('.') - 4)
+            + "AAAA"
+            + good.substring(good.lastIndexOf('.'));
+    for (String bad : List.of(keys.unsigned(claims), keys.hs256(claims), tampered)) {
+      client
+          .get()
+          .uri("/api/regions")
+          .headers(h -> h.setBearerAuth(bad))
+          .exchange()
+          .expectStatus()
+          .isUnauthorized();
+    }
+    upstream.verify(0, getRequestedFor(urlPathEqualTo("/api/regions")));
+  }
+
+  @Test
+  void expiredOrForeignAudienceTokensAre401() {
+    Instant past = Instant.now().minusSeconds(3600);
+    String expired =
+        keys.sign(
+            keys.claims("admin", "admin", "360000")
+                .issueTime(Date.from(past))
+                .expirationTime(Date.from(past.plusSeconds(300)))
+                .build());
+    String otherAudience =
+        keys.sign(keys.claims("admin", "admin", "360000").audience("account").build());
+    for (String bad : List.of(expired, otherAudience)) {
+      client
+          .get()
+          .uri("/api/regions")
+          .headers(h -> h.setBearerAuth(bad))
+          .exchange()
+          .expectStatus()
+          .isUnauthorized();
+    }
+  }
+
+  @Test
+  void internalActuatorAndUnknownPathsAre404EvenWithAToken() {
+    String token = keys.token("admin", "admin", "360000");
+    for (String path :
+        List.of(
+            "/internal/projects/1", "/actuator/health", "/actuator/prometheus", "/nothing-here")) {
+      client
+          .get()
+          .uri(path)
+          .headers(h -> h.setBearerAuth(token))
+          .exchange()
+          .expectStatus()
+          .isNotFound()
+          .expectHeader()
+          .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+    upstream.verify(0, getRequestedFor(urlPathEqualTo("/internal/projects/1")));
+  }
+
+  @Test
+  void meAnswersFromTheTokenWithTheRegionName() {
+    client
+        .get()
+        .uri("/api/me")
+        .headers(h -> h.setBearerAuth(keys.token("coord.zg", "coordinator", "360702")))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.username")
+        .isEqualTo("coord.zg")
+        .jsonPath("$.roles[0]")
+        .isEqualTo("coordinator")
+        .jsonPath("$.region.code")
+        .isEqualTo("360702")
+        .jsonPath("$.region.name")
+        .isEqualTo("章贡区")
+        .jsonPath("$.region.level")
+        .isEqualTo("COUNTY");
+  }
+
+  @Test
+  void backendDownIs503Problem() {
+    upstream.stubFor(
+        get("/api/issues")
+            .willReturn(
+                aResponse()
+                    .withFault(
+                        com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+    client
+        .get()
+        .uri("/api/issues")
+        .headers(h -> h.setBearerAuth(keys.token("coord.jx", "coordinator", "360000")))
+        .exchange()
+        .expectStatus()
+        .is5xxServerError()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+}
