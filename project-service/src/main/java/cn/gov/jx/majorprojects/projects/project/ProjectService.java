@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -89,7 +90,8 @@ public class ProjectService {
     return repository.insert(p);
   }
 
-  Project get(PlatformUser user, String id) {
+  /** The project if the caller may see it; otherwise 404, so its existence does not leak. */
+  public Project get(PlatformUser user, String id) {
     Project p = repository.findById(id).orElseThrow(() -> new NotFoundException("Project", id));
     if (!ProjectAccess.canRead(user, p, regions.tree())) {
       throw new NotFoundException("Project", id);
@@ -97,12 +99,29 @@ public class ProjectService {
     return p;
   }
 
-  Project patch(PlatformUser user, String id, ProjectPatch patch) {
-    RegionTree tree = regions.tree();
+  /** The project if the caller may change its registry data (admin, manager in scope): 404/403. */
+  public Project getWritable(PlatformUser user, String id) {
     Project p = get(user, id);
-    if (!ProjectAccess.canWrite(user, p.getRegionCode(), tree)) {
+    if (!ProjectAccess.canWrite(user, p.getRegionCode(), regions.tree())) {
       throw new AccessDeniedException("may not change project " + id);
     }
+    return p;
+  }
+
+  /** Under-construction projects in the caller's scope and the given region's subtree. */
+  public List<Project> underConstruction(PlatformUser user, String regionCode) {
+    Query query =
+        new Query(
+            new Criteria()
+                .andOperator(
+                    scope(user, regionCode),
+                    Criteria.where("status").is(ProjectStatus.UNDER_CONSTRUCTION)));
+    return mongo.find(query.with(Sort.by("code")), Project.class);
+  }
+
+  Project patch(PlatformUser user, String id, ProjectPatch patch) {
+    RegionTree tree = regions.tree();
+    Project p = getWritable(user, id);
     List<FieldProblem> errors = new ArrayList<>();
     if (patch.regionCode() != null) {
       checkCounty(tree, patch.regionCode(), errors);
@@ -145,20 +164,8 @@ public class ProjectService {
   }
 
   Page<Project> list(PlatformUser user, ProjectFilter filter, Pageable pageable) {
-    RegionTree tree = regions.tree();
     List<Criteria> all = new ArrayList<>();
-    if (filter.regionCode() != null && !filter.regionCode().isBlank()) {
-      all.add(Criteria.where("regionCode").in(codesBelow(tree, filter.regionCode())));
-    }
-    if (!user.has(PlatformRole.ADMIN)) {
-      if (user.hasAny(PlatformRole.COORDINATOR, PlatformRole.MANAGER) && user.region() != null) {
-        all.add(Criteria.where("regionCode").in(codesBelow(tree, user.region())));
-      } else if (user.has(PlatformRole.OWNER) && user.org() != null) {
-        all.add(Criteria.where("ownerOrg").is(user.org()));
-      } else {
-        return Page.empty(pageable);
-      }
-    }
+    all.add(scope(user, filter.regionCode()));
     if (filter.level() != null) {
       all.add(Criteria.where("level").is(filter.level()));
     }
@@ -179,10 +186,7 @@ public class ProjectService {
                   Criteria.where("name").regex(literal, "i"),
                   Criteria.where("code").regex(literal, "i")));
     }
-    Query query = new Query();
-    if (!all.isEmpty()) {
-      query.addCriteria(new Criteria().andOperator(all));
-    }
+    Query query = new Query(new Criteria().andOperator(all));
     Query counting = Query.of(query);
     List<Project> content = mongo.find(query.with(pageable), Project.class);
     return PageableExecutionUtils.getPage(
@@ -197,6 +201,25 @@ public class ProjectService {
     List<Project> found = new ArrayList<>();
     repository.findAllById(ids).forEach(found::add);
     return found;
+  }
+
+  /** What the caller may see, narrowed to a region's subtree when one is asked for. */
+  private Criteria scope(PlatformUser user, String regionCode) {
+    RegionTree tree = regions.tree();
+    List<Criteria> all = new ArrayList<>();
+    if (regionCode != null && !regionCode.isBlank()) {
+      all.add(Criteria.where("regionCode").in(codesBelow(tree, regionCode)));
+    }
+    if (!user.has(PlatformRole.ADMIN)) {
+      if (user.hasAny(PlatformRole.COORDINATOR, PlatformRole.MANAGER) && user.region() != null) {
+        all.add(Criteria.where("regionCode").in(codesBelow(tree, user.region())));
+      } else if (user.has(PlatformRole.OWNER) && user.org() != null) {
+        all.add(Criteria.where("ownerOrg").is(user.org()));
+      } else {
+        all.add(Criteria.where("_id").is(null));
+      }
+    }
+    return all.isEmpty() ? Criteria.where("_id").exists(true) : new Criteria().andOperator(all);
   }
 
   private static Set<String> codesBelow(RegionTree tree, String code) {

@@ -9,23 +9,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gov.jx.majorprojects.projects.FixedClockConfiguration;
 import cn.gov.jx.majorprojects.support.testing.EmbeddedMongoConfiguration;
 import cn.gov.jx.majorprojects.support.testing.TestUsers;
 import com.jayway.jsonpath.JsonPath;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
@@ -34,17 +29,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @SpringBootTest(properties = "management.server.port=0")
 @AutoConfigureMockMvc
-@Import({EmbeddedMongoConfiguration.class, ProjectApiApplicationTests.FixedClock.class})
+@Import({EmbeddedMongoConfiguration.class, FixedClockConfiguration.class})
 class ProjectApiApplicationTests {
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class FixedClock {
-    @Bean
-    @Primary
-    Clock fixedClock() {
-      return Clock.fixed(Instant.parse("2026-11-26T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
-    }
-  }
 
   @Autowired MockMvc mvc;
   @Autowired MongoTemplate mongo;
