@@ -3,6 +3,7 @@ package cn.gov.jx.majorprojects.projects.plan;
 import cn.gov.jx.majorprojects.projects.plan.AnnualPlan.Milestone;
 import cn.gov.jx.majorprojects.projects.project.Project;
 import cn.gov.jx.majorprojects.projects.project.ProjectService;
+import cn.gov.jx.majorprojects.projects.warning.ProjectInputsChanged;
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
 import cn.gov.jx.majorprojects.support.web.BadRequestException;
 import cn.gov.jx.majorprojects.support.web.NotFoundException;
@@ -10,6 +11,7 @@ import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -27,11 +29,17 @@ class AnnualPlanController {
   private final ProjectService projects;
   private final AnnualPlanRepository plans;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  AnnualPlanController(ProjectService projects, AnnualPlanRepository plans, Clock clock) {
+  AnnualPlanController(
+      ProjectService projects,
+      AnnualPlanRepository plans,
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.projects = projects;
     this.plans = plans;
     this.clock = clock;
+    this.events = events;
   }
 
   record AnnualPlanView(
@@ -84,6 +92,7 @@ class AnnualPlanController {
                 user.username(),
                 clock.instant(),
                 version));
+    events.publishEvent(new ProjectInputsChanged(project.getId(), user.username()));
     return AnnualPlanView.of(saved);
   }
 }

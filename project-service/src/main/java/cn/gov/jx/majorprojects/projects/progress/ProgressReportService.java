@@ -3,6 +3,7 @@ package cn.gov.jx.majorprojects.projects.progress;
 import cn.gov.jx.majorprojects.projects.progress.ProgressReport.Revision;
 import cn.gov.jx.majorprojects.projects.project.Project;
 import cn.gov.jx.majorprojects.projects.project.ProjectService;
+import cn.gov.jx.majorprojects.projects.warning.ProjectInputsChanged;
 import cn.gov.jx.majorprojects.support.security.PlatformRole;
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
 import cn.gov.jx.majorprojects.support.web.BadRequestException;
@@ -16,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -29,11 +31,17 @@ class ProgressReportService {
   private final ProjectService projects;
   private final ProgressReportRepository reports;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  ProgressReportService(ProjectService projects, ProgressReportRepository reports, Clock clock) {
+  ProgressReportService(
+      ProjectService projects,
+      ProgressReportRepository reports,
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.projects = projects;
     this.reports = reports;
     this.clock = clock;
+    this.events = events;
   }
 
   static YearMonth parsePeriod(String period) {
@@ -93,7 +101,9 @@ class ProgressReportService {
             request.note(),
             user.username(),
             now));
-    return report.version == null ? reports.insert(report) : reports.save(report);
+    ProgressReport saved = report.version == null ? reports.insert(report) : reports.save(report);
+    events.publishEvent(new ProjectInputsChanged(project.getId(), user.username()));
+    return saved;
   }
 
   ProgressReport one(PlatformUser user, String projectId, String period) {

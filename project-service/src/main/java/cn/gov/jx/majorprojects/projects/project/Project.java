@@ -3,6 +3,8 @@ package cn.gov.jx.majorprojects.projects.project;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -35,6 +37,8 @@ public class Project {
   @Indexed private ProjectStatus status;
   private String description;
   private Warning warning = Warning.green();
+  // undelivered events (contract 3), written with the change that caused them; the relay drains it
+  private List<org.bson.Document> outbox = new ArrayList<>();
   private Instant createdAt;
   private Instant updatedAt;
   @Version private Long version;
@@ -184,6 +188,10 @@ public class Project {
 
   void setUpdatedAt(Instant updatedAt) {
     this.updatedAt = updatedAt;
+  }
+
+  public List<org.bson.Document> getOutbox() {
+    return outbox;
   }
 
   public Long getVersion() {

@@ -1,6 +1,7 @@
 package cn.gov.jx.majorprojects.projects.project;
 
 import cn.gov.jx.majorprojects.projects.region.RegionCatalog;
+import cn.gov.jx.majorprojects.projects.warning.ProjectInputsChanged;
 import cn.gov.jx.majorprojects.support.region.Region;
 import cn.gov.jx.majorprojects.support.region.RegionLevel;
 import cn.gov.jx.majorprojects.support.region.RegionTree;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -26,6 +28,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -38,13 +41,25 @@ public class ProjectService {
   private final MongoTemplate mongo;
   private final RegionCatalog regions;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   ProjectService(
-      ProjectRepository repository, MongoTemplate mongo, RegionCatalog regions, Clock clock) {
+      ProjectRepository repository,
+      MongoTemplate mongo,
+      RegionCatalog regions,
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.repository = repository;
     this.mongo = mongo;
     this.regions = regions;
     this.clock = clock;
+    this.events = events;
+  }
+
+  /** Lets the warning follow the change, then answers the project as it now stands. */
+  private Project changed(Project saved, PlatformUser user) {
+    events.publishEvent(new ProjectInputsChanged(saved.getId(), user.username()));
+    return repository.findById(saved.getId()).orElse(saved);
   }
 
   Project create(PlatformUser user, ProjectRequest request) {
@@ -87,7 +102,7 @@ public class ProjectService {
     }
     p.setCreatedAt(clock.instant());
     p.setUpdatedAt(p.getCreatedAt());
-    return repository.insert(p);
+    return changed(repository.insert(p), user);
   }
 
   /** The project if the caller may see it; otherwise 404, so its existence does not leak. */
@@ -160,7 +175,29 @@ public class ProjectService {
     p.setPlannedFinish(finish);
     Optional.ofNullable(patch.description()).ifPresent(p::setDescription);
     p.setUpdatedAt(clock.instant());
-    return repository.save(p);
+    // a targeted $set, so derived fields (warning, outbox) written meanwhile are never overwritten
+    Update update =
+        new Update()
+            .set("code", p.getCode())
+            .set("name", p.getName())
+            .set("level", p.getLevel())
+            .set("regionCode", p.getRegionCode())
+            .set("industry", p.getIndustry())
+            .set("ownerOrg", p.getOwnerOrg())
+            .set("ownerOrgName", p.getOwnerOrgName())
+            .set("totalInvestment", p.getTotalInvestment())
+            .set("plannedStart", p.getPlannedStart())
+            .set("plannedFinish", p.getPlannedFinish())
+            .set("actualStart", p.getActualStart())
+            .set("status", p.getStatus())
+            .set("description", p.getDescription())
+            .set("updatedAt", p.getUpdatedAt());
+    Query current =
+        Query.query(Criteria.where("_id").is(p.getId()).and("version").is(patch.version()));
+    if (mongo.updateFirst(current, update, Project.class).getMatchedCount() == 0) {
+      throw new OptimisticLockingFailureException("stale version " + patch.version());
+    }
+    return changed(p, user);
   }
 
   Page<Project> list(PlatformUser user, ProjectFilter filter, Pageable pageable) {

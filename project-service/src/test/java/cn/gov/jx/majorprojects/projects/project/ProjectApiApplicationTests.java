@@ -44,7 +44,7 @@ class ProjectApiApplicationTests {
     return """
         {"code":"%s","name":"%s","level":"PROVINCIAL","regionCode":"%s","industry":"TRANSPORT",
          "ownerOrg":"%s","ownerOrgName":"南昌轨道交通集团","totalInvestment":1234567.8901,
-         "plannedStart":"2026-03-01","plannedFinish":"2029-12-31","description":"地铁线路"}
+         "plannedStart":"2027-03-01","plannedFinish":"2029-12-31","description":"地铁线路"}
         """
         .formatted(code, name, region, org);
   }
