@@ -1,0 +1,18 @@
+package cn.gov.jx.majorprojects.projects.config;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One clock for the service, in China Standard Time, so tests can fix "today". */
+@Configuration(proxyBeanMethods = false)
+class ClockConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.system(ZoneId.of("Asia/Shanghai"));
+  }
+}

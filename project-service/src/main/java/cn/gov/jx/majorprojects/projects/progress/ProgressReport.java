@@ -1,0 +1,50 @@
+package cn.gov.jx.majorprojects.projects.progress;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Field;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+
+/**
+ * A project's report for one month ({@code projectId:period}): the latest revision on top, every
+ * revision (the latest included) in {@code revisions}, never edited.
+ */
+@Document("progress_reports")
+@CompoundIndex(name = "project_period", def = "{'projectId': 1, 'period': 1}", unique = true)
+class ProgressReport {
+
+  @Id String id;
+  String projectId;
+  @Indexed String period;
+  int revision;
+  Instant firstSubmittedAt;
+  boolean late;
+  List<Revision> revisions = new ArrayList<>();
+  @Version Long version;
+
+  record Revision(
+      int revision,
+      @Field(targetType = FieldType.DECIMAL128) BigDecimal investmentCompleted,
+      @Field(targetType = FieldType.DECIMAL128) BigDecimal physicalProgressPercent,
+      int workersOnSite,
+      SiteState siteState,
+      String suspensionReason,
+      String note,
+      String submittedBy,
+      Instant submittedAt) {}
+
+  static String idOf(String projectId, String period) {
+    return projectId + ":" + period;
+  }
+
+  Revision current() {
+    return revisions.get(revisions.size() - 1);
+  }
+}

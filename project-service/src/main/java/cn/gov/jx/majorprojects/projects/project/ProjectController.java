@@ -1,0 +1,110 @@
+package cn.gov.jx.majorprojects.projects.project;
+
+import cn.gov.jx.majorprojects.support.security.PlatformUser;
+import cn.gov.jx.majorprojects.support.web.BadRequestException;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Set;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The project registry. */
+@RestController
+@RequestMapping("/api/projects")
+class ProjectController {
+
+  static final int MAX_PAGE_SIZE = 100;
+  private static final Set<String> SORTABLE =
+      Set.of(
+          "code",
+          "name",
+          "level",
+          "regionCode",
+          "industry",
+          "ownerOrg",
+          "status",
+          "totalInvestment",
+          "plannedStart",
+          "plannedFinish",
+          "actualStart",
+          "createdAt",
+          "updatedAt");
+
+  private final ProjectService service;
+
+  ProjectController(ProjectService service) {
+    this.service = service;
+  }
+
+  @PostMapping
+  ResponseEntity<ProjectView> create(
+      PlatformUser user, @Valid @RequestBody ProjectRequest request) {
+    Project created = service.create(user, request);
+    return ResponseEntity.created(URI.create("/api/projects/" + created.getId()))
+        .body(ProjectView.of(created));
+  }
+
+  @GetMapping("/{id}")
+  ProjectView one(PlatformUser user, @PathVariable String id) {
+    return ProjectView.of(service.get(user, id));
+  }
+
+  @PatchMapping("/{id}")
+  ProjectView patch(
+      PlatformUser user, @PathVariable String id, @Valid @RequestBody ProjectPatch patch) {
+    return ProjectView.of(service.patch(user, id, patch));
+  }
+
+  @GetMapping
+  PageView<ProjectView> list(
+      PlatformUser user,
+      @RequestParam(required = false) String regionCode,
+      @RequestParam(required = false) ProjectLevel level,
+      @RequestParam(required = false) ProjectStatus status,
+      @RequestParam(required = false) Industry industry,
+      @RequestParam(required = false) String ownerOrg,
+      @RequestParam(required = false) String q,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size,
+      @RequestParam(defaultValue = "code,asc") String sort) {
+    Pageable pageable = pageable(page, size, sort);
+    ProjectFilter filter = new ProjectFilter(regionCode, level, status, industry, ownerOrg, q);
+    return PageView.of(service.list(user, filter, pageable).map(ProjectView::of));
+  }
+
+  /** Page, size (1..100) and one {@code field,direction} sort on a known field; else 400. */
+  static Pageable pageable(int page, int size, String sort) {
+    if (page < 0) {
+      throw BadRequestException.field("page", "must be 0 or more");
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw BadRequestException.field("size", "must be between 1 and " + MAX_PAGE_SIZE);
+    }
+    String[] parts = sort.split(",");
+    String field = parts[0].strip();
+    if (!SORTABLE.contains(field) || parts.length > 2) {
+      throw BadRequestException.field("sort", "sortable fields are " + SORTABLE);
+    }
+    Sort.Direction direction = Sort.Direction.ASC;
+    if (parts.length == 2) {
+      direction =
+          Sort.Direction.fromOptionalString(parts[1].strip())
+              .orElseThrow(() -> BadRequestException.field("sort", "direction is asc or desc"));
+    }
+    Sort order = Sort.by(direction, field);
+    if (!field.equals("code")) {
+      order = order.and(Sort.by("code"));
+    }
+    return PageRequest.of(page, size, order);
+  }
+}

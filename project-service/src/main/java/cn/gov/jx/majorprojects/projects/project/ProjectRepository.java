@@ -1,0 +1,8 @@
+package cn.gov.jx.majorprojects.projects.project;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface ProjectRepository extends MongoRepository<Project, String> {
+
+  boolean existsByCode(String code);
+}

@@ -1,0 +1,44 @@
+package cn.gov.jx.majorprojects.projects.project;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** A project as the API answers it. */
+record ProjectView(
+    String id,
+    String code,
+    String name,
+    ProjectLevel level,
+    String regionCode,
+    Industry industry,
+    String ownerOrg,
+    String ownerOrgName,
+    BigDecimal totalInvestment,
+    LocalDate plannedStart,
+    LocalDate plannedFinish,
+    LocalDate actualStart,
+    ProjectStatus status,
+    String description,
+    Warning warning,
+    Long version) {
+
+  static ProjectView of(Project p) {
+    return new ProjectView(
+        p.getId(),
+        p.getCode(),
+        p.getName(),
+        p.getLevel(),
+        p.getRegionCode(),
+        p.getIndustry(),
+        p.getOwnerOrg(),
+        p.getOwnerOrgName(),
+        p.getTotalInvestment(),
+        p.getPlannedStart(),
+        p.getPlannedFinish(),
+        p.getActualStart(),
+        p.getStatus(),
+        p.getDescription(),
+        p.getWarning(),
+        p.getVersion());
+  }
+}

@@ -1,0 +1,154 @@
+package cn.gov.jx.majorprojects.projects.warning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.gov.jx.majorprojects.projects.FixedClockConfiguration;
+import cn.gov.jx.majorprojects.support.testing.EmbeddedMongoConfiguration;
+import cn.gov.jx.majorprojects.support.testing.TestUsers;
+import com.jayway.jsonpath.JsonPath;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest(properties = "management.server.port=0")
+@AutoConfigureMockMvc
+@Import({EmbeddedMongoConfiguration.class, FixedClockConfiguration.class})
+class WarningApplicationTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired MongoTemplate mongo;
+
+  @BeforeEach
+  void empty() {
+    for (String c :
+        new String[] {"projects", "progress_reports", "annual_plans", "warning_rules"}) {
+      mongo.remove(new Query(), c);
+    }
+  }
+
+  String project(String plannedStart, String status) throws Exception {
+    String answer =
+        mvc.perform(
+                post("/api/projects")
+                    .with(TestUsers.admin())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        """
+                        {"code":"2026-360113-48-01-000201","name":"红谷滩体育中心","level":"CITY",
+                         "regionCode":"360113","industry":"SOCIAL","ownerOrg":"org-nc-metro",
+                         "ownerOrgName":"南昌轨道交通集团","totalInvestment":90000,
+                         "plannedStart":"%s","plannedFinish":"2028-12-31","status":"%s"}
+                        """
+                            .formatted(plannedStart, status)))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return JsonPath.read(answer, "$.id");
+  }
+
+  @Test
+  void aStartSlippedLongAgoIsRedOnCreateAndRecordsOnePendingProjectRedEvent() throws Exception {
+    String id = project("2026-02-01", "PRE_CONSTRUCTION");
+    mvc.perform(get("/api/projects/" + id).with(TestUsers.coordHgt()))
+        .andExpect(jsonPath("$.warning.level").value("RED"))
+        .andExpect(jsonPath("$.warning.reasons[0]").value("START_SLIPPED"))
+        .andExpect(jsonPath("$.outbox").doesNotExist());
+    Document raw = mongo.getCollection("projects").find().first();
+    List<Document> outbox = raw.getList("outbox", Document.class);
+    assertThat(outbox).hasSize(1);
+    assertThat(outbox.get(0).getString("type")).isEqualTo("PROJECT_RED");
+    assertThat(outbox.get(0).get("subject", Document.class).getString("projectRegion"))
+        .isEqualTo("360113");
+
+    // a change that keeps it red records nothing new
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch(
+                    "/api/projects/" + id)
+                .with(TestUsers.admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":0,\"description\":\"仍未开工\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.warning.level").value("RED"));
+    raw = mongo.getCollection("projects").find().first();
+    assertThat(raw.getList("outbox", Document.class)).hasSize(1);
+  }
+
+  @Test
+  void aSuspendedReportTurnsTheProjectRedAndPlanPaceIsWatched() throws Exception {
+    String id = project("2026-01-01", "UNDER_CONSTRUCTION");
+    mvc.perform(
+            put("/api/projects/" + id + "/plans/2026")
+                .with(TestUsers.admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"plannedInvestment\":1200}"))
+        .andExpect(status().isOk());
+    // started today (26 Nov): no report due yet, but nothing done of a plan 10/12 due: red pace
+    mvc.perform(get("/api/projects/" + id).with(TestUsers.admin()))
+        .andExpect(jsonPath("$.warning.level").value("RED"))
+        .andExpect(jsonPath("$.warning.reasons[0]").value("BEHIND_PACE"));
+    mvc.perform(
+            put("/api/projects/" + id + "/progress-reports/2026-10")
+                .with(TestUsers.ownerHgt())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    """
+                    {"investmentCompleted":1000,"physicalProgressPercent":30,"workersOnSite":0,
+                     "siteState":"SUSPENDED","suspensionReason":"征迁未完成"}
+                    """))
+        .andExpect(status().isCreated());
+    mvc.perform(get("/api/projects/" + id).with(TestUsers.admin()))
+        .andExpect(jsonPath("$.warning.level").value("RED"))
+        .andExpect(jsonPath("$.warning.reasons[0]").value("SITE_SUSPENDED"));
+  }
+
+  @Test
+  void rulesAreReadByAllAndChangedByAnAdminOnly() throws Exception {
+    mvc.perform(get("/api/warning-rules").with(TestUsers.coordHgt()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.paceYellowPoints").value(10))
+        .andExpect(jsonPath("$.startSlipRedMonths").value(3));
+    String lenient =
+        """
+        {"startSlipYellowMonths":0,"startSlipRedMonths":12,"paceYellowPoints":10,
+         "paceRedPoints":30,"suspendedIsRed":true,"missingReportIsYellow":true}
+        """;
+    mvc.perform(
+            put("/api/warning-rules")
+                .with(TestUsers.managerJx())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(lenient))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            put("/api/warning-rules")
+                .with(TestUsers.admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(lenient.replace("30", "-1")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("paceRedPoints"));
+
+    String id = project("2026-02-01", "PRE_CONSTRUCTION");
+    mvc.perform(
+            put("/api/warning-rules")
+                .with(TestUsers.admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(lenient))
+        .andExpect(status().isOk());
+    mvc.perform(get("/api/projects/" + id).with(TestUsers.admin()))
+        .andExpect(jsonPath("$.warning.level").value("YELLOW"));
+  }
+}
