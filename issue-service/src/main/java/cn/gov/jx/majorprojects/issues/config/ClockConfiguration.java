@@ -1,0 +1,15 @@
+package cn.gov.jx.majorprojects.issues.config;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ClockConfiguration {
+
+  // one clock bean so tests can move time to check deadlines and colours
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}
