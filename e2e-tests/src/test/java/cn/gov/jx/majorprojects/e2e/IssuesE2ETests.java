@@ -52,7 +52,15 @@ class IssuesE2ETests {
     assertThat(json(policy).get("acceptWorkingDays").asInt()).isPositive();
 
     HttpResponse<String> refused =
-        write("PUT", "/api/escalation-policy", token("coord.jx"), "{\"version\":1}", null);
+        write(
+            "PUT",
+            "/api/escalation-policy",
+            token("coord.jx"),
+            """
+            {"version":1,"acceptWorkingDays":1,"resolveWorkingDays":{
+              "COUNTY":{"normal":5,"urgent":2},"CITY":{"normal":10,"urgent":5},
+              "PROVINCE":{"normal":15,"urgent":7}}}""",
+            null);
     assertThat(refused.statusCode()).isEqualTo(403);
   }
 
