@@ -1,0 +1,20 @@
+package cn.gov.jx.majorprojects.issues.client.project;
+
+import java.util.List;
+import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@FeignClient(
+    name = "project-service",
+    url = "${issues.project-service-url}",
+    configuration = ServicesTokenConfiguration.class)
+interface ProjectClient {
+
+  @GetMapping("/internal/projects/{id}")
+  ProjectView project(@PathVariable("id") String id);
+
+  @GetMapping("/internal/projects")
+  List<ProjectView> projects(@RequestParam("ids") String commaSeparatedIds);
+}

@@ -1,0 +1,7 @@
+package cn.gov.jx.majorprojects.issues.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Settings of issue-service ({@code issues.*}). */
+@ConfigurationProperties("issues")
+public record IssuesProperties(String projectServiceUrl, String notificationServiceUrl) {}

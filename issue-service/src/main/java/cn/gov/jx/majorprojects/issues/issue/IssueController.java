@@ -1,0 +1,70 @@
+package cn.gov.jx.majorprojects.issues.issue;
+
+import cn.gov.jx.majorprojects.issues.deadline.Urgency;
+import cn.gov.jx.majorprojects.issues.issue.IssueService.NewIssue;
+import cn.gov.jx.majorprojects.issues.issue.IssueService.Submitted;
+import cn.gov.jx.majorprojects.support.security.PlatformUser;
+import cn.gov.jx.majorprojects.support.web.BadRequestException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/issues")
+class IssueController {
+
+  private final IssueService service;
+
+  IssueController(IssueService service) {
+    this.service = service;
+  }
+
+  record IssueRequest(
+      @NotBlank @Size(max = 64) String projectId,
+      @NotBlank @Size(max = 200) String title,
+      @NotBlank @Size(max = 10_000) String description,
+      @NotNull Category category,
+      @NotNull Urgency urgency) {}
+
+  @PostMapping
+  ResponseEntity<IssueView> submit(
+      @Valid @RequestBody IssueRequest body,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      PlatformUser user) {
+    // checked here, not by a constraint: one on a plain parameter hides the body's field errors
+    if (idempotencyKey != null && idempotencyKey.length() > 200) {
+      throw BadRequestException.field("Idempotency-Key", "must be at most 200 characters");
+    }
+    Submitted result =
+        service.submit(
+            new NewIssue(
+                body.projectId(),
+                body.title(),
+                body.description(),
+                body.category(),
+                body.urgency()),
+            idempotencyKey,
+            user);
+    // a replay answers what the first call answered, marked so a client can tell
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .location(URI.create("/api/issues/" + result.issue().id()))
+        .header("Idempotent-Replayed", String.valueOf(!result.created()))
+        .body(result.issue());
+  }
+
+  @GetMapping("/{id}")
+  IssueView get(@PathVariable String id, PlatformUser user) {
+    return service.get(id, user);
+  }
+}

@@ -1,0 +1,8 @@
+package cn.gov.jx.majorprojects.issues.issue;
+
+public enum IssueStatus {
+  OPEN,
+  IN_PROGRESS,
+  RESOLVED,
+  CLOSED
+}

@@ -1,0 +1,102 @@
+package cn.gov.jx.majorprojects.issues.issue;
+
+import cn.gov.jx.majorprojects.support.region.RegionLevel;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One event of a case, never edited. {@code hash} is SHA-256 over the previous entry's hash and
+ * this entry's content, so any later edit or removal breaks the chain.
+ */
+public record TimelineEntry(
+    int sequence,
+    String type,
+    String actor,
+    Instant at,
+    RegionLevel fromLevel,
+    String fromRegion,
+    RegionLevel toLevel,
+    String toRegion,
+    Map<String, String> details,
+    String previousHash,
+    String hash) {
+
+  static final String GENESIS = "0".repeat(64);
+
+  static TimelineEntry next(
+      TimelineEntry previous,
+      String type,
+      String actor,
+      Instant at,
+      RegionLevel fromLevel,
+      String fromRegion,
+      RegionLevel toLevel,
+      String toRegion,
+      Map<String, String> details) {
+    int sequence = previous == null ? 1 : previous.sequence() + 1;
+    String prev = previous == null ? GENESIS : previous.hash();
+    Map<String, String> sorted = new TreeMap<>(details);
+    TimelineEntry draft =
+        new TimelineEntry(
+            sequence,
+            type,
+            actor,
+            at,
+            fromLevel,
+            fromRegion,
+            toLevel,
+            toRegion,
+            sorted,
+            prev,
+            null);
+    return new TimelineEntry(
+        sequence,
+        type,
+        actor,
+        at,
+        fromLevel,
+        fromRegion,
+        toLevel,
+        toRegion,
+        sorted,
+        prev,
+        draft.computeHash());
+  }
+
+  /** SHA-256 of the previous hash and this entry's content, in a fixed field order. */
+  String computeHash() {
+    StringBuilder content = new StringBuilder();
+    content
+        .append(previousHash)
+        .append('\n')
+        .append(sequence)
+        .append('\n')
+        .append(type)
+        .append('\n')
+        .append(actor)
+        .append('\n')
+        .append(at)
+        .append('\n')
+        .append(fromLevel)
+        .append('\n')
+        .append(fromRegion)
+        .append('\n')
+        .append(toLevel)
+        .append('\n')
+        .append(toRegion);
+    new TreeMap<>(details == null ? Map.<String, String>of() : details)
+        .forEach((k, v) -> content.append('\n').append(k).append('=').append(v));
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of()
+          .formatHex(digest.digest(content.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
