@@ -220,6 +220,79 @@ class NotificationServiceApplicationTests {
   }
 
   @Test
+  void preferencesStartWithQuietNightsAndOutsideChannelsOff() throws Exception {
+    mvc.perform(
+            MockMvcRequestBuilders.get("/api/notification-preferences").with(TestUsers.coordNc()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.channels.email.enabled").value(false))
+        .andExpect(jsonPath("$.channels.sms.enabled").value(false))
+        .andExpect(jsonPath("$.channels.webhook.enabled").value(false))
+        .andExpect(jsonPath("$.quietHours.start").value("22:00"))
+        .andExpect(jsonPath("$.quietHours.end").value("07:00"))
+        .andExpect(jsonPath("$.quietHours.zone").value("Asia/Shanghai"));
+  }
+
+  @Test
+  void preferencesAreSavedPerUser() throws Exception {
+    mvc.perform(
+            MockMvcRequestBuilders.put("/api/notification-preferences")
+                .with(TestUsers.coordNc())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    preferences(
+                        "coord.nc@example.cn",
+                        "13800138000",
+                        "https://1.1.1.1/hook",
+                        "[\"MESSAGE_POSTED\"]")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.channels.sms.phone").value("13800138000"));
+    mvc.perform(
+            MockMvcRequestBuilders.get("/api/notification-preferences").with(TestUsers.coordNc()))
+        .andExpect(jsonPath("$.mutedTypes[0]").value("MESSAGE_POSTED"))
+        .andExpect(jsonPath("$.channels.email.address").value("coord.nc@example.cn"));
+    mvc.perform(
+            MockMvcRequestBuilders.get("/api/notification-preferences").with(TestUsers.coordHgt()))
+        .andExpect(jsonPath("$.channels.email.enabled").value(false));
+  }
+
+  @Test
+  void badPreferencesAre400NamingEachFieldAndNothingIsSaved() throws Exception {
+    mvc.perform(
+            MockMvcRequestBuilders.put("/api/notification-preferences")
+                .with(TestUsers.coordNc())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(preferences("not-an-address", "12345", "https://1.1.1.1/hook", "[]")))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[?(@.field == 'channels.email.address')]").exists())
+        .andExpect(jsonPath("$.errors[?(@.field == 'channels.sms.phone')]").exists());
+    mvc.perform(
+            MockMvcRequestBuilders.put("/api/notification-preferences")
+                .with(TestUsers.coordNc())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    preferences(
+                        "a@example.cn",
+                        "13800138000",
+                        "https://127.0.0.1/hook",
+                        "[\"TURNED_RED\"]")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[?(@.field == 'channels.webhook.url')]").exists())
+        .andExpect(jsonPath("$.errors[?(@.field == 'mutedTypes')]").exists());
+    assertThat(mongo.getCollection("preferences").countDocuments()).isZero();
+  }
+
+  static String preferences(String email, String phone, String webhook, String muted) {
+    return """
+        {"channels":{"email":{"enabled":true,"address":"%s"},"sms":{"enabled":true,"phone":"%s"},
+                     "webhook":{"enabled":true,"url":"%s"}},
+         "mutedTypes":%s,
+         "quietHours":{"start":"22:00","end":"07:00","zone":"Asia/Shanghai"},
+         "dailyDigest":true}"""
+        .formatted(email, phone, webhook, muted);
+  }
+
+  @Test
   void apiNeedsABearerTokenAndSaysSoAsProblemJson() throws Exception {
     mvc.perform(MockMvcRequestBuilders.get("/api/notifications"))
         .andExpect(status().isUnauthorized())

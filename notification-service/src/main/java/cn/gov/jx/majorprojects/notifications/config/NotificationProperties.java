@@ -1,15 +1,17 @@
 package cn.gov.jx.majorprojects.notifications.config;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Settings of notification-service, under {@code notifications.*}. */
 @ConfigurationProperties("notifications")
-public record NotificationProperties(Keycloak keycloak, Events events) {
+public record NotificationProperties(Keycloak keycloak, Events events, Webhook webhook) {
 
   public NotificationProperties {
     keycloak = keycloak == null ? new Keycloak(null, null, null) : keycloak;
     events = events == null ? new Events(null, null) : events;
+    webhook = webhook == null ? new Webhook(null) : webhook;
   }
 
   /** Keycloak's Admin REST API, where recipients come from. */
@@ -26,6 +28,13 @@ public record NotificationProperties(Keycloak keycloak, Events events) {
     public Events {
       gapTimeout = gapTimeout == null ? Duration.ofSeconds(30) : gapTimeout;
       sweepInterval = sweepInterval == null ? Duration.ofSeconds(5) : sweepInterval;
+    }
+  }
+
+  /** Outgoing webhooks: hosts an operator allows even though they resolve to internal addresses. */
+  public record Webhook(List<String> allowedHosts) {
+    public Webhook {
+      allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
     }
   }
 }

@@ -6,6 +6,8 @@ import cn.gov.jx.majorprojects.notifications.recipient.UserDirectory;
 import cn.gov.jx.majorprojects.support.security.PlatformRole;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,7 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -38,6 +41,7 @@ class KeycloakUserDirectory implements UserDirectory {
   private final NotificationProperties.Keycloak settings;
   private final Clock clock;
   private final Map<PlatformRole, Cached> cache = new ConcurrentHashMap<>();
+  private volatile boolean roleListingForbidden;
 
   KeycloakUserDirectory(
       OAuth2AuthorizedClientManager tokens, NotificationProperties properties, Clock clock) {
@@ -54,23 +58,55 @@ class KeycloakUserDirectory implements UserDirectory {
     if (hit != null && hit.until().isAfter(now)) {
       return hit.users();
     }
-    List<DirectoryUser> users = fetch(role);
-    cache.put(role, new Cached(users, now.plus(settings.cacheTtl())));
-    return users;
-  }
-
-  private List<DirectoryUser> fetch(PlatformRole role) {
     String bearer = "Bearer " + token();
-    List<KeycloakUser> all = new java.util.ArrayList<>();
-    for (int first = 0; ; first += PAGE) {
-      List<KeycloakUser> page =
+    if (!roleListingForbidden) {
+      try {
+        List<DirectoryUser> users =
+            toDirectory(
+                role, pages("/admin/realms/{realm}/roles/{role}/users", bearer, role.realmName()));
+        cache.put(role, new Cached(users, now.plus(settings.cacheTtl())));
+        return users;
+      } catch (HttpClientErrorException.Forbidden needsViewRealm) {
+        // listing a role's users also needs view-realm; view-users alone allows the slower way
+        roleListingForbidden = true;
+      }
+    }
+    // the slower way reads every user's roles, so it fills the cache for all roles at once
+    Map<PlatformRole, List<KeycloakUser>> byRole = new EnumMap<>(PlatformRole.class);
+    for (PlatformRole each : PlatformRole.values()) {
+      byRole.put(each, new ArrayList<>());
+    }
+    for (KeycloakUser user : pages("/admin/realms/{realm}/users", bearer, null)) {
+      List<RoleName> roles =
           rest.get()
               .uri(
-                  "/admin/realms/{realm}/roles/{role}/users?briefRepresentation=false&first={first}&max={max}",
+                  "/admin/realms/{realm}/users/{id}/role-mappings/realm/composite",
                   settings.realm(),
-                  role.realmName(),
-                  first,
-                  PAGE)
+                  user.id())
+              .header(HttpHeaders.AUTHORIZATION, bearer)
+              .retrieve()
+              .body(new ParameterizedTypeReference<List<RoleName>>() {});
+      for (RoleName name : roles == null ? List.<RoleName>of() : roles) {
+        PlatformRole.fromRealmName(name.name()).ifPresent(r -> byRole.get(r).add(user));
+      }
+    }
+    byRole.forEach(
+        (r, users) ->
+            cache.put(r, new Cached(toDirectory(r, users), now.plus(settings.cacheTtl()))));
+    return cache.get(role).users();
+  }
+
+  private List<KeycloakUser> pages(String path, String bearer, String role) {
+    List<KeycloakUser> all = new ArrayList<>();
+    for (int first = 0; ; first += PAGE) {
+      String uri = path + "?briefRepresentation=false&first={first}&max={max}";
+      Object[] vars =
+          role == null
+              ? new Object[] {settings.realm(), first, PAGE}
+              : new Object[] {settings.realm(), role, first, PAGE};
+      List<KeycloakUser> page =
+          rest.get()
+              .uri(uri, vars)
               .header(HttpHeaders.AUTHORIZATION, bearer)
               .retrieve()
               .body(new ParameterizedTypeReference<List<KeycloakUser>>() {});
@@ -82,7 +118,11 @@ class KeycloakUserDirectory implements UserDirectory {
         break;
       }
     }
-    return all.stream()
+    return all;
+  }
+
+  private static List<DirectoryUser> toDirectory(PlatformRole role, List<KeycloakUser> users) {
+    return users.stream()
         .filter(u -> u.enabled() == null || u.enabled())
         .map(
             u ->
@@ -101,8 +141,14 @@ class KeycloakUserDirectory implements UserDirectory {
     return client.getAccessToken().getTokenValue();
   }
 
+  record RoleName(String name) {}
+
   record KeycloakUser(
-      String username, String email, Boolean enabled, Map<String, List<String>> attributes) {
+      String id,
+      String username,
+      String email,
+      Boolean enabled,
+      Map<String, List<String>> attributes) {
     String attribute(String name) {
       List<String> values = attributes == null ? null : attributes.get(name);
       return values == null || values.isEmpty() ? null : values.get(0);
