@@ -220,6 +220,30 @@ class NotificationServiceApplicationTests {
   }
 
   @Test
+  void anOpenStreamReceivesANewNotificationOfItsUserOnly() throws Exception {
+    MvcResult nc =
+        mvc.perform(
+                MockMvcRequestBuilders.get("/api/notifications/stream").with(TestUsers.coordNc()))
+            .andExpect(
+                org.springframework.test.web.servlet.result.MockMvcResultMatchers.request()
+                    .asyncStarted())
+            .andReturn();
+    MvcResult gz =
+        mvc.perform(
+                MockMvcRequestBuilders.get("/api/notifications/stream").with(TestUsers.coordGz()))
+            .andReturn();
+
+    postEvent(event("sse1", "ESCALATED", 1, "coord.hgt", "360100"))
+        .andExpect(status().isAccepted());
+
+    assertThat(nc.getResponse().getContentAsString())
+        .contains("event:ready")
+        .contains("event:notification")
+        .contains("JX-2026-000123");
+    assertThat(gz.getResponse().getContentAsString()).doesNotContain("JX-2026-000123");
+  }
+
+  @Test
   void preferencesStartWithQuietNightsAndOutsideChannelsOff() throws Exception {
     mvc.perform(
             MockMvcRequestBuilders.get("/api/notification-preferences").with(TestUsers.coordNc()))
