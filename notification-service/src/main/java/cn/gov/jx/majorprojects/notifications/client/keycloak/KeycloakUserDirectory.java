@@ -1,0 +1,159 @@
+package cn.gov.jx.majorprojects.notifications.client.keycloak;
+
+import cn.gov.jx.majorprojects.notifications.config.NotificationProperties;
+import cn.gov.jx.majorprojects.notifications.recipient.DirectoryUser;
+import cn.gov.jx.majorprojects.notifications.recipient.UserDirectory;
+import cn.gov.jx.majorprojects.support.security.PlatformRole;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Users by realm role from Keycloak's Admin REST API, with the {@code services} client's service
+ * account (view-users/query-users); each role's list is reused for a short time.
+ */
+@Component
+class KeycloakUserDirectory implements UserDirectory {
+
+  private static final int PAGE = 500;
+  private static final AnonymousAuthenticationToken SERVICE =
+      new AnonymousAuthenticationToken(
+          "notification-service",
+          "notification-service",
+          AuthorityUtils.createAuthorityList("ROLE_SERVICE"));
+
+  private final RestClient rest;
+  private final OAuth2AuthorizedClientManager tokens;
+  private final NotificationProperties.Keycloak settings;
+  private final Clock clock;
+  private final Map<PlatformRole, Cached> cache = new ConcurrentHashMap<>();
+  private volatile boolean roleListingForbidden;
+
+  KeycloakUserDirectory(
+      OAuth2AuthorizedClientManager tokens, NotificationProperties properties, Clock clock) {
+    this.settings = properties.keycloak();
+    this.rest = RestClient.builder().baseUrl(settings.adminUrl()).build();
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<DirectoryUser> usersWithRole(PlatformRole role) {
+    Instant now = clock.instant();
+    Cached hit = cache.get(role);
+    if (hit != null && hit.until().isAfter(now)) {
+      return hit.users();
+    }
+    String bearer = "Bearer " + token();
+    if (!roleListingForbidden) {
+      try {
+        List<DirectoryUser> users =
+            toDirectory(
+                role, pages("/admin/realms/{realm}/roles/{role}/users", bearer, role.realmName()));
+        cache.put(role, new Cached(users, now.plus(settings.cacheTtl())));
+        return users;
+      } catch (HttpClientErrorException.Forbidden needsViewRealm) {
+        // listing a role's users also needs view-realm; view-users alone allows the slower way
+        roleListingForbidden = true;
+      }
+    }
+    // the slower way reads every user's roles, so it fills the cache for all roles at once
+    Map<PlatformRole, List<KeycloakUser>> byRole = new EnumMap<>(PlatformRole.class);
+    for (PlatformRole each : PlatformRole.values()) {
+      byRole.put(each, new ArrayList<>());
+    }
+    for (KeycloakUser user : pages("/admin/realms/{realm}/users", bearer, null)) {
+      List<RoleName> roles =
+          rest.get()
+              .uri(
+                  "/admin/realms/{realm}/users/{id}/role-mappings/realm/composite",
+                  settings.realm(),
+                  user.id())
+              .header(HttpHeaders.AUTHORIZATION, bearer)
+              .retrieve()
+              .body(new ParameterizedTypeReference<List<RoleName>>() {});
+      for (RoleName name : roles == null ? List.<RoleName>of() : roles) {
+        PlatformRole.fromRealmName(name.name()).ifPresent(r -> byRole.get(r).add(user));
+      }
+    }
+    byRole.forEach(
+        (r, users) ->
+            cache.put(r, new Cached(toDirectory(r, users), now.plus(settings.cacheTtl()))));
+    return cache.get(role).users();
+  }
+
+  private List<KeycloakUser> pages(String path, String bearer, String role) {
+    List<KeycloakUser> all = new ArrayList<>();
+    for (int first = 0; ; first += PAGE) {
+      String uri = path + "?briefRepresentation=false&first={first}&max={max}";
+      Object[] vars =
+          role == null
+              ? new Object[] {settings.realm(), first, PAGE}
+              : new Object[] {settings.realm(), role, first, PAGE};
+      List<KeycloakUser> page =
+          rest.get()
+              .uri(uri, vars)
+              .header(HttpHeaders.AUTHORIZATION, bearer)
+              .retrieve()
+              .body(new ParameterizedTypeReference<List<KeycloakUser>>() {});
+      if (page == null || page.isEmpty()) {
+        break;
+      }
+      all.addAll(page);
+      if (page.size() < PAGE) {
+        break;
+      }
+    }
+    return all;
+  }
+
+  private static List<DirectoryUser> toDirectory(PlatformRole role, List<KeycloakUser> users) {
+    return users.stream()
+        .filter(u -> u.enabled() == null || u.enabled())
+        .map(
+            u ->
+                new DirectoryUser(
+                    u.username(), role, u.attribute("region"), u.attribute("org"), u.email()))
+        .toList();
+  }
+
+  private String token() {
+    OAuth2AuthorizedClient client =
+        tokens.authorize(
+            OAuth2AuthorizeRequest.withClientRegistrationId("services").principal(SERVICE).build());
+    if (client == null) {
+      throw new IllegalStateException("no token for the services client");
+    }
+    return client.getAccessToken().getTokenValue();
+  }
+
+  record RoleName(String name) {}
+
+  record KeycloakUser(
+      String id,
+      String username,
+      String email,
+      Boolean enabled,
+      Map<String, List<String>> attributes) {
+    String attribute(String name) {
+      List<String> values = attributes == null ? null : attributes.get(name);
+      return values == null || values.isEmpty() ? null : values.get(0);
+    }
+  }
+
+  private record Cached(List<DirectoryUser> users, Instant until) {}
+}

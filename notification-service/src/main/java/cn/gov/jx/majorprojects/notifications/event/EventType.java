@@ -1,0 +1,44 @@
+package cn.gov.jx.majorprojects.notifications.event;
+
+/** Issue timeline types and project warnings, with a short Chinese and English phrase each. */
+public enum EventType {
+  SUBMITTED("新问题已提交", "New issue submitted"),
+  ACCEPTED("问题已受理", "Issue accepted"),
+  MESSAGE_POSTED("问题有新留言", "New message on issue"),
+  ESCALATED("问题已提级", "Issue escalated"),
+  AUTO_ESCALATED("问题超时自动提级", "Issue escalated automatically (overdue)"),
+  RETURNED("问题已退回", "Issue returned"),
+  RESOLVED("问题已办结", "Issue resolved"),
+  REOPENED("问题已重新打开", "Issue reopened"),
+  CLOSED("问题已关闭", "Issue closed"),
+  SUPERVISED("问题已列入督办", "Issue put under supervision"),
+  EXTENSION_REQUESTED("申请延期", "Extension requested"),
+  EXTENSION_DECIDED("延期申请已处理", "Extension decided"),
+  DECISION_RECORDED("调度会议已形成决定", "Meeting decision recorded"),
+  DECISION_DONE("会议决定已落实", "Meeting decision done"),
+  TURNED_YELLOW("问题亮黄灯", "Issue turned yellow"),
+  TURNED_RED("问题亮红灯", "Issue turned red"),
+  PROJECT_RED("项目亮红灯", "Project turned red"),
+  REPORT_MISSING("项目月报未报送", "Monthly report missing");
+
+  private final String zh;
+  private final String en;
+
+  EventType(String zh, String en) {
+    this.zh = zh;
+    this.en = en;
+  }
+
+  public String zh() {
+    return zh;
+  }
+
+  public String en() {
+    return en;
+  }
+
+  /** Cannot be muted by a preference: someone must act on these. */
+  public boolean mandatory() {
+    return this == TURNED_RED || this == SUPERVISED || this == PROJECT_RED;
+  }
+}

@@ -1,0 +1,116 @@
+package cn.gov.jx.majorprojects.notifications.recipient;
+
+import static cn.gov.jx.majorprojects.notifications.event.EventType.*;
+
+import cn.gov.jx.majorprojects.notifications.event.EventType;
+import cn.gov.jx.majorprojects.notifications.event.InboundEvent;
+import cn.gov.jx.majorprojects.notifications.event.InboundEvent.Subject;
+import cn.gov.jx.majorprojects.notifications.event.InboundEvent.SubjectKind;
+import cn.gov.jx.majorprojects.support.region.Region;
+import cn.gov.jx.majorprojects.support.region.RegionTree;
+import cn.gov.jx.majorprojects.support.security.PlatformRole;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who hears of an event. Issue events: coordinators of the region now holding it and the reporter's
+ * organisation owners always; coordinators of the levels it passed through on moves and outcomes;
+ * managers of the project's region and its ancestors when it turns red or is supervised. Project
+ * events: the owner organisation's owners, plus the county's coordinators for a missing report and
+ * the managers up the tree for a red project. Never the actor; never anyone outside the scope (a
+ * region on the path from the project's county to the root; owners: the subject's organisation).
+ */
+@Component
+public class RecipientPolicy {
+
+  /** Moves and outcomes the levels that handled the issue earlier should hear of. */
+  static final Set<EventType> TO_EARLIER_LEVELS =
+      EnumSet.of(
+          ESCALATED,
+          AUTO_ESCALATED,
+          RETURNED,
+          RESOLVED,
+          REOPENED,
+          CLOSED,
+          SUPERVISED,
+          TURNED_RED,
+          DECISION_RECORDED,
+          DECISION_DONE);
+
+  static final Set<EventType> TO_MANAGERS = EnumSet.of(TURNED_RED, SUPERVISED, PROJECT_RED);
+
+  private final RegionTree regions;
+
+  public RecipientPolicy(RegionTree regions) {
+    this.regions = regions;
+  }
+
+  public Set<String> recipients(InboundEvent event, UserDirectory directory) {
+    Subject subject = event.subject();
+    Set<String> scope =
+        regions.pathToRoot(subject.projectRegion()).stream()
+            .map(Region::code)
+            .collect(Collectors.toSet());
+    Set<String> out = new LinkedHashSet<>();
+    if (subject.kind() == SubjectKind.ISSUE) {
+      Set<String> holders = new LinkedHashSet<>();
+      if (subject.handlingRegion() != null) {
+        holders.add(subject.handlingRegion());
+      }
+      if (TO_EARLIER_LEVELS.contains(event.type())) {
+        holders.addAll(subject.regionsPassed());
+        Object from = event.details().get("fromRegion");
+        if (from instanceof String region) {
+          holders.add(region);
+        }
+      }
+      add(out, directory, PlatformRole.COORDINATOR, u -> holders.contains(u.region()), scope);
+      addOwners(out, directory, subject.reporterOrg());
+    } else {
+      addOwners(out, directory, subject.ownerOrg());
+      if (event.type() == REPORT_MISSING) {
+        add(
+            out,
+            directory,
+            PlatformRole.COORDINATOR,
+            u -> subject.projectRegion().equals(u.region()),
+            scope);
+      }
+    }
+    if (TO_MANAGERS.contains(event.type())) {
+      add(out, directory, PlatformRole.MANAGER, u -> true, scope);
+    }
+    out.remove(event.actor());
+    return out;
+  }
+
+  private void add(
+      Set<String> out,
+      UserDirectory directory,
+      PlatformRole role,
+      Predicate<DirectoryUser> wanted,
+      Set<String> scope) {
+    List<DirectoryUser> users = directory.usersWithRole(role);
+    users.stream()
+        .filter(u -> u.region() != null && scope.contains(u.region()))
+        .filter(wanted)
+        .map(DirectoryUser::username)
+        .forEach(out::add);
+  }
+
+  private void addOwners(Set<String> out, UserDirectory directory, String org) {
+    if (org == null || org.isBlank()) {
+      return;
+    }
+    directory.usersWithRole(PlatformRole.OWNER).stream()
+        .filter(u -> Objects.equals(org, u.org()))
+        .map(DirectoryUser::username)
+        .forEach(out::add);
+  }
+}
