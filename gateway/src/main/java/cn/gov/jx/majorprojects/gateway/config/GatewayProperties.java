@@ -13,6 +13,7 @@ import org.springframework.util.unit.DataSize;
  *     empty trusts none
  * @param corsAllowedOrigins browser origins allowed to call the API cross-origin; empty allows none
  * @param rateLimit per-user (per client IP when anonymous) token bucket
+ * @param circuitBreaker when a backend counts as down, and for how long
  * @param maxBody request body limits
  */
 @ConfigurationProperties("gateway")
@@ -21,6 +22,7 @@ public record GatewayProperties(
     @DefaultValue("") String trustedProxies,
     @DefaultValue List<String> corsAllowedOrigins,
     @DefaultValue RateLimit rateLimit,
+    @DefaultValue CircuitBreaker circuitBreaker,
     @DefaultValue MaxBody maxBody) {
 
   /**
@@ -29,6 +31,13 @@ public record GatewayProperties(
    */
   public record RateLimit(
       @DefaultValue("20") int replenishRate, @DefaultValue("40") int burstCapacity) {}
+
+  /**
+   * @param failureRatePercent failed share of the last calls that opens the circuit
+   * @param openSeconds how long an open circuit answers 503 before trial calls
+   */
+  public record CircuitBreaker(
+      @DefaultValue("50") int failureRatePercent, @DefaultValue("10") int openSeconds) {}
 
   /**
    * @param json any API request
