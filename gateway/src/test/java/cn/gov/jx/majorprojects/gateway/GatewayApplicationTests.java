@@ -214,4 +214,29 @@ class GatewayApplicationTests {
         .expectHeader()
         .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
   }
+
+  @Test
+  void signingKeysAreCachedSoTokensStillWorkWhileKeycloakIsDown() {
+    String token = keys.token("coord.cache", "coordinator", "360100");
+    client
+        .get()
+        .uri("/api/regions")
+        .headers(h -> h.setBearerAuth(token))
+        .exchange()
+        .expectStatus()
+        .isOk();
+    upstream.stubFor(get("/certs").willReturn(aResponse().withStatus(503)));
+    for (int i = 0; i < 5; i++) {
+      client
+          .get()
+          .uri("/api/regions")
+          .headers(h -> h.setBearerAuth(token))
+          .exchange()
+          .expectStatus()
+          .isOk();
+    }
+    upstream.verify(
+        com.github.tomakehurst.wiremock.client.WireMock.lessThanOrExactly(1),
+        getRequestedFor(urlEqualTo("/certs")));
+  }
 }

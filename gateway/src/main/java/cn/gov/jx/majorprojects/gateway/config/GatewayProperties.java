@@ -15,6 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimit per-user (per client IP when anonymous) token bucket
  * @param circuitBreaker when a backend counts as down, and for how long
  * @param maxBody request body limits
+ * @param login browser login against Keycloak
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -23,7 +24,16 @@ public record GatewayProperties(
     @DefaultValue List<String> corsAllowedOrigins,
     @DefaultValue RateLimit rateLimit,
     @DefaultValue CircuitBreaker circuitBreaker,
-    @DefaultValue MaxBody maxBody) {
+    @DefaultValue MaxBody maxBody,
+    @DefaultValue Login login) {
+
+  /**
+   * @param clientId the confidential Keycloak client browsers log in with
+   * @param clientSecret its secret (env {@code CONSOLE_CLIENT_SECRET})
+   */
+  public record Login(
+      @DefaultValue("console") String clientId,
+      @DefaultValue("local-demo-console-secret") String clientSecret) {}
 
   /**
    * @param replenishRate requests per second a caller may keep up
