@@ -40,7 +40,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
       "NOTIFICATION_SERVICE_RESPONSE_TIMEOUT_MS=700",
       "GATEWAY_CB_OPEN_SECONDS=1"
     })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewayResilienceApplicationTests {
 
   static final WireMockServer upstream = new WireMockServer(wireMockConfig().dynamicPort());
@@ -108,7 +108,8 @@ class GatewayResilienceApplicationTests {
         .expectBody()
         .jsonPath("$.traceId")
         .isNotEmpty();
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(Duration.ofMillis(4000)); // 700 ms timeout, backend 5 s; slack for a busy CI
   }
 
   @Test
@@ -128,7 +129,8 @@ class GatewayResilienceApplicationTests {
           .expectBody()
           .jsonPath("$.traceId")
           .isNotEmpty();
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1000));
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isLessThan(Duration.ofMillis(3000)); // vs a 10 s response timeout
     }
     issues.start();
     issues.stubFor(

@@ -71,7 +71,8 @@ class GatewaySecurityConfiguration {
       GatewayProblems problems,
       GatewayProperties properties,
       ClientAddress clientAddress,
-      ReactiveClientRegistrationRepository registrations) {
+      ReactiveClientRegistrationRepository registrations,
+      PlatformProperties platform) {
     ServerAuthenticationEntryPoint apiEntryPoint =
         (exchange, e) -> {
           exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
@@ -94,7 +95,7 @@ class GatewaySecurityConfiguration {
         new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
     endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
 
-    return http.headers(headers -> SecurityHeaders.apply(headers, properties))
+    return http.headers(headers -> SecurityHeaders.apply(headers, properties, platform.issuerUri()))
         .cors(cors -> cors.configurationSource(corsSource(properties)))
         .csrf(
             csrf ->

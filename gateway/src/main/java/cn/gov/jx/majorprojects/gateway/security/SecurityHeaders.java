@@ -13,20 +13,30 @@ final class SecurityHeaders {
    * The console and Swagger UI load scripts only from the gateway itself; Swagger UI needs inline
    * styles and data: images; no page may be framed.
    */
-  static final String CSP =
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-          + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
-          + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+  static String csp(String keycloakOrigin) {
+    // the logout form redirects on to Keycloak, which form-action must allow
+    return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+        + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self' "
+        + keycloakOrigin;
+  }
 
   static final String HSTS = "max-age=31536000; includeSubDomains";
 
   private SecurityHeaders() {}
 
-  static void apply(ServerHttpSecurity.HeaderSpec headers, GatewayProperties properties) {
+  static void apply(
+      ServerHttpSecurity.HeaderSpec headers, GatewayProperties properties, String issuerUri) {
+    java.net.URI issuer = java.net.URI.create(issuerUri);
+    String keycloakOrigin =
+        issuer.getScheme()
+            + "://"
+            + issuer.getHost()
+            + (issuer.getPort() < 0 ? "" : ":" + issuer.getPort());
     headers
         .contentTypeOptions(c -> {})
         .frameOptions(f -> f.mode(Mode.DENY))
-        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+        .contentSecurityPolicy(csp -> csp.policyDirectives(csp(keycloakOrigin)))
         .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
         // Spring writes HSTS only on https requests; TLS ends at the ingress, so write it ourselves
         .hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable);
