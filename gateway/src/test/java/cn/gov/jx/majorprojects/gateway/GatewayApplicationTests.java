@@ -239,4 +239,26 @@ class GatewayApplicationTests {
         com.github.tomakehurst.wiremock.client.WireMock.lessThanOrExactly(1),
         getRequestedFor(urlEqualTo("/certs")));
   }
+
+  @Test
+  void eachServicesOpenApiDocumentIsReachableWithoutATokenUnderItsName() {
+    upstream.stubFor(
+        get("/v3/api-docs")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"openapi\":\"3.1.0\"}")));
+    for (String service : List.of("project-service", "issue-service", "notification-service")) {
+      client
+          .get()
+          .uri("/v3/api-docs/" + service)
+          .exchange()
+          .expectStatus()
+          .isOk()
+          .expectBody()
+          .jsonPath("$.openapi")
+          .isEqualTo("3.1.0");
+    }
+    client.get().uri("/v3/api-docs/internal").exchange().expectStatus().isNotFound();
+  }
 }
