@@ -28,6 +28,11 @@ final class Platform {
 
   private Platform() {}
 
+  /** After Keycloak restarts with new signing keys (outage tests), cached tokens are worthless. */
+  static void forgetTokens() {
+    tokens.clear();
+  }
+
   /** A fresh-enough access token for a demo user (password {@code demo}). */
   static String token(String username) {
     return tokens.computeIfAbsent(username, u -> passwordGrant(u, "demo"));

@@ -32,7 +32,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = "management.server.port=0")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewayApplicationTests {
 
   static final WireMockServer upstream = new WireMockServer(wireMockConfig().dynamicPort());
@@ -213,5 +213,52 @@ class GatewayApplicationTests {
         .is5xxServerError()
         .expectHeader()
         .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  @Test
+  void signingKeysAreCachedSoTokensStillWorkWhileKeycloakIsDown() {
+    String token = keys.token("coord.cache", "coordinator", "360100");
+    client
+        .get()
+        .uri("/api/regions")
+        .headers(h -> h.setBearerAuth(token))
+        .exchange()
+        .expectStatus()
+        .isOk();
+    upstream.stubFor(get("/certs").willReturn(aResponse().withStatus(503)));
+    for (int i = 0; i < 5; i++) {
+      client
+          .get()
+          .uri("/api/regions")
+          .headers(h -> h.setBearerAuth(token))
+          .exchange()
+          .expectStatus()
+          .isOk();
+    }
+    upstream.verify(
+        com.github.tomakehurst.wiremock.client.WireMock.lessThanOrExactly(1),
+        getRequestedFor(urlEqualTo("/certs")));
+  }
+
+  @Test
+  void eachServicesOpenApiDocumentIsReachableWithoutATokenUnderItsName() {
+    upstream.stubFor(
+        get("/v3/api-docs")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"openapi\":\"3.1.0\"}")));
+    for (String service : List.of("project-service", "issue-service", "notification-service")) {
+      client
+          .get()
+          .uri("/v3/api-docs/" + service)
+          .exchange()
+          .expectStatus()
+          .isOk()
+          .expectBody()
+          .jsonPath("$.openapi")
+          .isEqualTo("3.1.0");
+    }
+    client.get().uri("/v3/api-docs/internal").exchange().expectStatus().isNotFound();
   }
 }

@@ -3,13 +3,18 @@ package cn.gov.jx.majorprojects.gateway.error;
 import cn.gov.jx.majorprojects.support.web.Problems;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import java.net.URI;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -18,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Writes the platform's problem+json from anywhere in the reactive chain. */
 @Component
 public class GatewayProblems {
+
+  private static final Logger log = LoggerFactory.getLogger(GatewayProblems.class);
 
   private final JsonMapper json;
   private final ObjectProvider<Tracer> tracer;
@@ -30,10 +37,7 @@ public class GatewayProblems {
   public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String detail) {
     ProblemDetail problem = Problems.of(status, detail);
     problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-    String traceId = traceId(exchange);
-    if (traceId != null) {
-      problem.setProperty("traceId", traceId);
-    }
+    problem.setProperty("traceId", traceId(exchange));
     ServerHttpResponse response = exchange.getResponse();
     if (response.isCommitted()) {
       return Mono.empty();
@@ -45,12 +49,29 @@ public class GatewayProblems {
     return response.writeWith(Mono.just(buffer));
   }
 
-  /** The current span's trace id, or the one the caller sent in {@code traceparent}. */
+  /**
+   * The request's trace id: from the current span, else from the exchange's server observation (the
+   * security chain runs where no span is in scope), else the caller's {@code traceparent}, else a
+   * fresh one that is logged, so a problem always carries one.
+   */
   String traceId(ServerWebExchange exchange) {
     Tracer t = tracer.getIfAvailable();
     Span span = t == null ? null : t.currentSpan();
     if (span != null && !span.context().traceId().isBlank()) {
       return span.context().traceId();
+    }
+    String observed =
+        ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+            .map(
+                c ->
+                    c.<TracingObservationHandler.TracingContext>get(
+                        TracingObservationHandler.TracingContext.class))
+            .map(TracingObservationHandler.TracingContext::getSpan)
+            .map(s -> s.context().traceId())
+            .filter(id -> !id.isBlank())
+            .orElse(null);
+    if (observed != null) {
+      return observed;
     }
     String traceparent = exchange.getRequest().getHeaders().getFirst("traceparent");
     if (traceparent != null) {
@@ -59,6 +80,11 @@ public class GatewayProblems {
         return parts[1];
       }
     }
-    return null;
+    String fresh = UUID.randomUUID().toString().replace("-", "");
+    log.info(
+        "no trace in scope for {}; problem carries traceId {}",
+        exchange.getRequest().getPath(),
+        fresh);
+    return fresh;
   }
 }

@@ -1,13 +1,18 @@
 package cn.gov.jx.majorprojects.gateway.error;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -32,22 +37,41 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
   public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
     HttpStatusCode status;
     String detail;
+    ResponseStatus annotated =
+        AnnotatedElementUtils.findMergedAnnotation(error.getClass(), ResponseStatus.class);
     if (error instanceof ResponseStatusException rse) {
       status = rse.getStatusCode();
       detail = detailFor(status, rse.getReason());
-    } else if (error instanceof TimeoutException) {
+    } else if (annotated != null) {
+      // the gateway's own ServiceUnavailableException and TimeoutException say their status so
+      status = annotated.code();
+      detail = detailFor(status, null);
+    } else if (causedBy(error, TimeoutException.class)) {
       status = HttpStatus.GATEWAY_TIMEOUT;
       detail = "The service did not answer in time";
-    } else if (error instanceof java.net.ConnectException
-        || error.getCause() instanceof java.net.ConnectException) {
+    } else if (causedBy(error, ConnectException.class)
+        || causedBy(error, CallNotPermittedException.class)) {
       status = HttpStatus.SERVICE_UNAVAILABLE;
       detail = "The service is not available; try again shortly";
+    } else if (causedBy(error, IOException.class)) {
+      log.warn("backend broke off on {}: {}", exchange.getRequest().getPath(), error.toString());
+      status = HttpStatus.BAD_GATEWAY;
+      detail = "The service broke off its answer; try again";
     } else {
       log.error("unexpected gateway error on {}", exchange.getRequest().getPath(), error);
       status = HttpStatus.INTERNAL_SERVER_ERROR;
       detail = "Unexpected error; quote the traceId";
     }
     return problems.write(exchange, status, detail);
+  }
+
+  private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String detailFor(HttpStatusCode status, String reason) {

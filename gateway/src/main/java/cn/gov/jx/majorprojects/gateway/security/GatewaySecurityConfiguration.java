@@ -1,31 +1,62 @@
 package cn.gov.jx.majorprojects.gateway.security;
 
+import cn.gov.jx.majorprojects.gateway.config.GatewayProperties;
 import cn.gov.jx.majorprojects.gateway.error.GatewayProblems;
+import cn.gov.jx.majorprojects.gateway.limits.ClientAddress;
+import cn.gov.jx.majorprojects.gateway.limits.RateLimitFilter;
 import cn.gov.jx.majorprojects.support.config.PlatformProperties;
 import cn.gov.jx.majorprojects.support.security.JwtRules;
+import java.util.List;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
 
 /**
- * API clients present Keycloak JWTs; the gateway validates them (RS256 only, issuer, audience,
- * expiry) before routing, and each service validates them again. Paths outside /api are not routed
- * at all, so they fall through to 404 rather than 401.
+ * Two ways in. API clients present Keycloak JWTs; the gateway validates them (RS256 only, issuer,
+ * audience, expiry) before routing, and each service validates them again. Browsers log in with
+ * Keycloak (client {@code console}, code + PKCE), hold a server-side session, send a CSRF token on
+ * changes, and the gateway relays their access token to the services. Paths outside /api are not
+ * routed at all, so they fall through to 404 rather than 401.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class GatewaySecurityConfiguration {
 
+  static final String REGISTRATION = "keycloak";
+  private static final Set<HttpMethod> SAFE =
+      Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+
   @Bean
   ReactiveJwtDecoder jwtDecoder(PlatformProperties properties) {
+    // keys are cached after the first fetch and fetched again only for an unknown kid
     NimbusReactiveJwtDecoder decoder =
         NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUriOrDefault())
             .jwsAlgorithm(SignatureAlgorithm.RS256)
@@ -35,14 +66,63 @@ class GatewaySecurityConfiguration {
   }
 
   @Bean
-  SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, GatewayProblems problems) {
-    return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+  SecurityWebFilterChain gatewaySecurity(
+      ServerHttpSecurity http,
+      GatewayProblems problems,
+      GatewayProperties properties,
+      ClientAddress clientAddress,
+      ReactiveClientRegistrationRepository registrations,
+      PlatformProperties platform) {
+    ServerAuthenticationEntryPoint apiEntryPoint =
+        (exchange, e) -> {
+          exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+          return problems.write(
+              exchange, HttpStatus.UNAUTHORIZED, "A valid bearer token or a login is required");
+        };
+    DelegatingServerAuthenticationEntryPoint entryPoint =
+        new DelegatingServerAuthenticationEntryPoint(
+            new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
+                new PathPatternParserServerWebExchangeMatcher("/api/**"), apiEntryPoint));
+    entryPoint.setDefaultEntryPoint(
+        new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION));
+
+    DefaultServerOAuth2AuthorizationRequestResolver pkce =
+        new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
+    // Spring adds PKCE only for public clients; console is confidential and the realm demands S256
+    pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+
+    OidcClientInitiatedServerLogoutSuccessHandler endKeycloakSession =
+        new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+    endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
+
+    return http.headers(headers -> SecurityHeaders.apply(headers, properties, platform.issuerUri()))
+        .cors(cors -> cors.configurationSource(corsSource(properties)))
+        .csrf(
+            csrf ->
+                csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                    .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                    .requireCsrfProtectionMatcher(sessionRequestsThatChangeState()))
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        .addFilterAfter(
+            new RateLimitFilter(properties, clientAddress, problems),
+            SecurityWebFiltersOrder.AUTHENTICATION)
+        .addFilterAfter(csrfCookieForSessions(), SecurityWebFiltersOrder.CSRF)
         .authorizeExchange(
             exchanges ->
                 exchanges.pathMatchers("/api/**").authenticated().anyExchange().permitAll())
+        .oauth2Login(
+            login ->
+                login
+                    .authorizationRequestResolver(pkce)
+                    .authenticationFailureHandler(new LoginFailureHandler(problems)))
+        .logout(logout -> logout.logoutSuccessHandler(endKeycloakSession))
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(entryPoint)
+                    .accessDeniedHandler(
+                        (exchange, denied) ->
+                            problems.write(exchange, HttpStatus.FORBIDDEN, "You may not do this")))
         .oauth2ResourceServer(
             rs ->
                 rs.jwt(
@@ -50,17 +130,52 @@ class GatewaySecurityConfiguration {
                             jwt.jwtAuthenticationConverter(
                                 new ReactiveJwtAuthenticationConverterAdapter(
                                     JwtRules.authenticationConverter())))
-                    .authenticationEntryPoint(
-                        (exchange, e) -> {
-                          exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
-                          return problems.write(
-                              exchange,
-                              HttpStatus.UNAUTHORIZED,
-                              "A valid bearer token is required");
-                        })
+                    .authenticationEntryPoint(apiEntryPoint)
                     .accessDeniedHandler(
-                        (exchange, e) ->
+                        (exchange, denied) ->
                             problems.write(exchange, HttpStatus.FORBIDDEN, "You may not do this")))
         .build();
+  }
+
+  /** A bearer-token call carries no ambient credential, so only cookie sessions need CSRF. */
+  static ServerWebExchangeMatcher sessionRequestsThatChangeState() {
+    return exchange -> {
+      HttpMethod method = exchange.getRequest().getMethod();
+      String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+      boolean bearer =
+          authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+      return SAFE.contains(method) || bearer
+          ? ServerWebExchangeMatcher.MatchResult.notMatch()
+          : ServerWebExchangeMatcher.MatchResult.match();
+    };
+  }
+
+  /** The CSRF token is deferred; subscribing makes the XSRF-TOKEN cookie reach the console. */
+  static WebFilter csrfCookieForSessions() {
+    return (exchange, chain) -> {
+      Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+      return token == null ? chain.filter(exchange) : token.then(chain.filter(exchange));
+    };
+  }
+
+  /** Only the origins named in config; with none, no cross-origin call is allowed. */
+  static CorsConfigurationSource corsSource(GatewayProperties properties) {
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    List<String> origins =
+        properties.corsAllowedOrigins().stream()
+            .filter(o -> !o.isBlank() && !o.equals("*"))
+            .toList();
+    if (!origins.isEmpty()) {
+      CorsConfiguration cors = new CorsConfiguration();
+      cors.setAllowedOrigins(origins);
+      cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+      cors.setAllowedHeaders(
+          List.of("Authorization", "Content-Type", "If-Match", "traceparent", "X-XSRF-TOKEN"));
+      cors.setExposedHeaders(List.of("ETag", "Location", "Retry-After"));
+      cors.setAllowCredentials(true);
+      cors.setMaxAge(3600L);
+      source.registerCorsConfiguration("/**", cors);
+    }
+    return source;
   }
 }

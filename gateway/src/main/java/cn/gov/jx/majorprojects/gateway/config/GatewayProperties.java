@@ -1,0 +1,58 @@
+package cn.gov.jx.majorprojects.gateway.config;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The gateway's own settings ({@code gateway.*}).
+ *
+ * @param secureTransport true outside local: HSTS and Secure cookies (TLS ends at the ingress)
+ * @param trustedProxies regex of proxy addresses whose {@code X-Forwarded-*} headers are believed;
+ *     empty trusts none
+ * @param corsAllowedOrigins browser origins allowed to call the API cross-origin; empty allows none
+ * @param rateLimit per-user (per client IP when anonymous) token bucket
+ * @param circuitBreaker when a backend counts as down, and for how long
+ * @param maxBody request body limits
+ * @param login browser login against Keycloak
+ */
+@ConfigurationProperties("gateway")
+public record GatewayProperties(
+    @DefaultValue("false") boolean secureTransport,
+    @DefaultValue("") String trustedProxies,
+    @DefaultValue List<String> corsAllowedOrigins,
+    @DefaultValue RateLimit rateLimit,
+    @DefaultValue CircuitBreaker circuitBreaker,
+    @DefaultValue MaxBody maxBody,
+    @DefaultValue Login login) {
+
+  /**
+   * @param clientId the confidential Keycloak client browsers log in with
+   * @param clientSecret its secret (env {@code CONSOLE_CLIENT_SECRET})
+   */
+  public record Login(
+      @DefaultValue("console") String clientId,
+      @DefaultValue("local-demo-console-secret") String clientSecret) {}
+
+  /**
+   * @param replenishRate requests per second a caller may keep up
+   * @param burstCapacity requests a caller may send at once
+   */
+  public record RateLimit(
+      @DefaultValue("20") int replenishRate, @DefaultValue("40") int burstCapacity) {}
+
+  /**
+   * @param failureRatePercent failed share of the last calls that opens the circuit
+   * @param openSeconds how long an open circuit answers 503 before trial calls
+   */
+  public record CircuitBreaker(
+      @DefaultValue("50") int failureRatePercent, @DefaultValue("10") int openSeconds) {}
+
+  /**
+   * @param json any API request
+   * @param importPath the Excel import, {@code /api/projects/import}
+   */
+  public record MaxBody(
+      @DefaultValue("1MB") DataSize json, @DefaultValue("10MB") DataSize importPath) {}
+}

@@ -1,0 +1,73 @@
+package cn.gov.jx.majorprojects.gateway.limits;
+
+import cn.gov.jx.majorprojects.gateway.config.GatewayProperties;
+import cn.gov.jx.majorprojects.gateway.error.GatewayProblems;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * 413 for bodies over the limit (10 MB for the Excel import, 1 MB otherwise), before anything is
+ * forwarded; a chunked body without a length is counted while it streams.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class RequestSizeFilter implements WebFilter {
+
+  static final String IMPORT_PATH = "/api/projects/import";
+
+  private final GatewayProperties.MaxBody limits;
+  private final GatewayProblems problems;
+
+  RequestSizeFilter(GatewayProperties properties, GatewayProblems problems) {
+    this.limits = properties.maxBody();
+    this.problems = problems;
+  }
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    ServerHttpRequest request = exchange.getRequest();
+    long limit =
+        request.getPath().value().equals(IMPORT_PATH)
+            ? limits.importPath().toBytes()
+            : limits.json().toBytes();
+    long declared = request.getHeaders().getContentLength();
+    if (declared > limit) {
+      return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, tooLarge(limit));
+    }
+    if (declared >= 0) {
+      return chain.filter(exchange);
+    }
+    ServerHttpRequest counted =
+        new ServerHttpRequestDecorator(request) {
+          @Override
+          public Flux<DataBuffer> getBody() {
+            AtomicLong seen = new AtomicLong();
+            return super.getBody()
+                .doOnNext(
+                    buffer -> {
+                      if (seen.addAndGet(buffer.readableByteCount()) > limit) {
+                        throw new ResponseStatusException(
+                            HttpStatus.CONTENT_TOO_LARGE, tooLarge(limit));
+                      }
+                    });
+          }
+        };
+    return chain.filter(exchange.mutate().request(counted).build());
+  }
+
+  private static String tooLarge(long limit) {
+    return "The request body is larger than " + (limit / (1024 * 1024)) + " MB";
+  }
+}

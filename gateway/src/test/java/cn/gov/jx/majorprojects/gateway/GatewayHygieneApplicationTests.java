@@ -1,0 +1,258 @@
+package cn.gov.jx.majorprojects.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.jx.majorprojects.gateway.security.SigningKeys;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Limits and hygiene of the front door, with WireMock as Keycloak's key endpoint and backend. */
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {
+      "management.server.port=0",
+      "gateway.rate-limit.replenish-rate=1",
+      "gateway.rate-limit.burst-capacity=10",
+      "gateway.cors-allowed-origins=https://console.example.gov.cn"
+    })
+@AutoConfigureWebTestClient(timeout = "PT30S")
+class GatewayHygieneApplicationTests {
+
+  static final WireMockServer upstream = new WireMockServer(wireMockConfig().dynamicPort());
+  static final SigningKeys keys;
+
+  static {
+    upstream.start();
+    keys = new SigningKeys("http://localhost:" + upstream.port() + "/realms/majorprojects");
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    String base = "http://localhost:" + upstream.port();
+    registry.add("platform.security.issuer-uri", () -> base + "/realms/majorprojects");
+    registry.add("platform.security.jwk-set-uri", () -> base + "/certs");
+    registry.add("PROJECT_SERVICE_URL", () -> base);
+    registry.add("ISSUE_SERVICE_URL", () -> base);
+    registry.add("NOTIFICATION_SERVICE_URL", () -> base);
+  }
+
+  @AfterAll
+  static void stop() {
+    upstream.stop();
+  }
+
+  @Autowired WebTestClient client;
+  @LocalManagementPort int managementPort;
+
+  @BeforeEach
+  void stubs() {
+    upstream.resetAll();
+    upstream.stubFor(
+        get("/certs")
+            .willReturn(
+                aResponse().withHeader("Content-Type", "application/json").withBody(keys.jwks())));
+    upstream.stubFor(
+        get("/api/regions")
+            .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("[]")));
+    upstream.stubFor(post("/api/projects/import").willReturn(aResponse().withStatus(202)));
+    upstream.stubFor(post("/api/projects").willReturn(aResponse().withStatus(201)));
+  }
+
+  @Test
+  void aUserOverTheRateGets429ProblemWithRetryAfterAndOthersAreNotHeldUp() {
+    String busy = keys.token("busy.user", "coordinator", "360100");
+    int allowed = 0;
+    while (client
+            .get()
+            .uri("/api/regions")
+            .headers(h -> h.setBearerAuth(busy))
+            .exchange()
+            .returnResult(String.class)
+            .getStatus()
+            .value()
+        == 200) {
+      allowed++;
+      assertThat(allowed).as("burst of 10 plus 1/s, then 429").isLessThan(25);
+    }
+    assertThat(allowed).isGreaterThanOrEqualTo(10);
+    EntityExchangeResult<byte[]> limited =
+        client
+            .get()
+            .uri("/api/regions")
+            .headers(h -> h.setBearerAuth(busy))
+            .exchange()
+            .expectStatus()
+            .isEqualTo(429)
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo(429)
+            .jsonPath("$.traceId")
+            .isNotEmpty()
+            .returnResult();
+    assertThat(Integer.parseInt(limited.getResponseHeaders().getFirst("Retry-After"))).isPositive();
+    client
+        .get()
+        .uri("/api/regions")
+        .headers(h -> h.setBearerAuth(keys.token("calm.user", "coordinator", "360100")))
+        .exchange()
+        .expectStatus()
+        .isOk();
+  }
+
+  @Test
+  void anonymousCallersAreLimitedByAddressAndCannotDodgeWithXForwardedFor() {
+    // a new X-Forwarded-For on every call: if the gateway believed it, no bucket would ever empty
+    int status = 0;
+    for (int i = 0; i < 40 && status != 429; i++) {
+      String spoofed = "203.0.113." + i;
+      status =
+          client
+              .get()
+              .uri("/api/regions")
+              .header("X-Forwarded-For", spoofed)
+              .exchange()
+              .returnResult(String.class)
+              .getStatus()
+              .value();
+    }
+    assertThat(status).isEqualTo(429);
+  }
+
+  @Test
+  void bodiesOverOneMegabyteAre413AndNotForwardedButTheImportTakesTen() {
+    String token = keys.token("owner.big", "owner", "360113");
+    client
+        .post()
+        .uri("/api/projects")
+        .headers(h -> h.setBearerAuth(token))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(new byte[1024 * 1024 + 1])
+        .exchange()
+        .expectStatus()
+        .isEqualTo(413)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(413);
+    upstream.verify(0, postRequestedFor(urlPathEqualTo("/api/projects")));
+
+    client
+        .post()
+        .uri("/api/projects/import")
+        .headers(h -> h.setBearerAuth(token))
+        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+        .bodyValue(new byte[5 * 1024 * 1024])
+        .exchange()
+        .expectStatus()
+        .isEqualTo(202);
+    client
+        .post()
+        .uri("/api/projects/import")
+        .headers(h -> h.setBearerAuth(token))
+        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+        .bodyValue(new byte[10 * 1024 * 1024 + 1])
+        .exchange()
+        .expectStatus()
+        .isEqualTo(413);
+    upstream.verify(1, postRequestedFor(urlPathEqualTo("/api/projects/import")));
+  }
+
+  @Test
+  void everyAnswerCarriesSecurityHeadersAndNoHstsLocally() {
+    client
+        .get()
+        .uri("/api/regions")
+        .headers(h -> h.setBearerAuth(keys.token("coord.hdr", "coordinator", "360100")))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .valueEquals("X-Content-Type-Options", "nosniff")
+        .expectHeader()
+        .valueEquals("X-Frame-Options", "DENY")
+        .expectHeader()
+        .value("Content-Security-Policy", csp -> assertThat(csp).contains("frame-ancestors 'none'"))
+        .expectHeader()
+        .doesNotExist("Strict-Transport-Security");
+  }
+
+  @Test
+  void corsAnswersOnlyTheConfiguredOrigin() {
+    client
+        .method(HttpMethod.OPTIONS)
+        .uri("/api/regions")
+        .header("Origin", "https://console.example.gov.cn")
+        .header("Access-Control-Request-Method", "GET")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .valueEquals("Access-Control-Allow-Origin", "https://console.example.gov.cn");
+    client
+        .method(HttpMethod.OPTIONS)
+        .uri("/api/regions")
+        .header("Origin", "https://evil.example")
+        .header("Access-Control-Request-Method", "GET")
+        .exchange()
+        .expectStatus()
+        .isForbidden()
+        .expectHeader()
+        .doesNotExist("Access-Control-Allow-Origin");
+  }
+
+  @Test
+  void forwardedHeadersFromAnUntrustedClientDoNotReachTheServices() {
+    client
+        .get()
+        .uri("/api/regions")
+        .headers(h -> h.setBearerAuth(keys.token("coord.fwd", "coordinator", "360100")))
+        .header("X-Forwarded-For", "10.9.9.9")
+        .header("X-Forwarded-Host", "evil.example")
+        .header("Forwarded", "for=10.9.9.9;host=evil.example")
+        .exchange()
+        .expectStatus()
+        .isOk();
+    upstream.verify(
+        getRequestedFor(urlPathEqualTo("/api/regions"))
+            .withHeader("X-Forwarded-For", absent().or(notContaining("10.9.9.9")))
+            .withHeader("X-Forwarded-Host", absent().or(notContaining("evil.example")))
+            .withHeader("Forwarded", absent().or(notContaining("evil.example"))));
+  }
+
+  @Test
+  void theManagementPortHasNoGatewayEnvOrRefreshEndpoints() {
+    WebTestClient management =
+        WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+    management.get().uri("/actuator/health").exchange().expectStatus().isOk();
+    for (String path : List.of("/actuator/gateway/routes", "/actuator/env", "/actuator/refresh")) {
+      management.get().uri(path).exchange().expectStatus().isNotFound();
+    }
+    management.post().uri("/actuator/refresh").exchange().expectStatus().is4xxClientError();
+  }
+}

@@ -1,0 +1,228 @@
+package cn.gov.jx.majorprojects.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.jx.majorprojects.gateway.security.SigningKeys;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Slow, dead and flaky backends: WireMock as Keycloak's key endpoint and the project and
+ * notification services; the issue service is a WireMock that the tests stop and start.
+ */
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {
+      "management.server.port=0",
+      "NOTIFICATION_SERVICE_RESPONSE_TIMEOUT_MS=700",
+      "GATEWAY_CB_OPEN_SECONDS=1"
+    })
+@AutoConfigureWebTestClient(timeout = "PT30S")
+class GatewayResilienceApplicationTests {
+
+  static final WireMockServer upstream = new WireMockServer(wireMockConfig().dynamicPort());
+  static final int issuePort = freePort();
+  static final WireMockServer issues = new WireMockServer(wireMockConfig().port(issuePort));
+  static final SigningKeys keys;
+
+  static {
+    upstream.start();
+    keys = new SigningKeys("http://localhost:" + upstream.port() + "/realms/majorprojects");
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    String base = "http://localhost:" + upstream.port();
+    registry.add("platform.security.issuer-uri", () -> base + "/realms/majorprojects");
+    registry.add("platform.security.jwk-set-uri", () -> base + "/certs");
+    registry.add("PROJECT_SERVICE_URL", () -> base);
+    registry.add("ISSUE_SERVICE_URL", () -> "http://localhost:" + issuePort);
+    registry.add("NOTIFICATION_SERVICE_URL", () -> base);
+  }
+
+  @AfterAll
+  static void stop() {
+    upstream.stop();
+    issues.stop();
+  }
+
+  @Autowired WebTestClient client;
+
+  String token;
+
+  @BeforeEach
+  void stubs() {
+    upstream.resetAll();
+    upstream.stubFor(
+        get("/certs")
+            .willReturn(
+                aResponse().withHeader("Content-Type", "application/json").withBody(keys.jwks())));
+    token = keys.token("coord.nc", "coordinator", "360100");
+  }
+
+  @Test
+  void aHangingBackendGives504ProblemWithinItsTimeout() {
+    upstream.stubFor(get("/api/notifications/warm").willReturn(aResponse().withStatus(200)));
+    client
+        .get()
+        .uri("/api/notifications/warm")
+        .headers(h -> h.setBearerAuth(token))
+        .exchange()
+        .expectStatus()
+        .isOk();
+    upstream.stubFor(
+        get("/api/notifications").willReturn(aResponse().withStatus(200).withFixedDelay(5000)));
+    long start = System.nanoTime();
+    client
+        .get()
+        .uri("/api/notifications")
+        .headers(h -> h.setBearerAuth(token))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(504)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.traceId")
+        .isNotEmpty();
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(Duration.ofMillis(4000)); // 700 ms timeout, backend 5 s; slack for a busy CI
+  }
+
+  @Test
+  void aDownBackendGivesQuick503ProblemsAndTrafficReturnsWhenItIsBack() {
+    issues.stop();
+    for (int i = 0; i < 8; i++) {
+      long start = System.nanoTime();
+      client
+          .get()
+          .uri("/api/issues")
+          .headers(h -> h.setBearerAuth(token))
+          .exchange()
+          .expectStatus()
+          .isEqualTo(503)
+          .expectHeader()
+          .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+          .expectBody()
+          .jsonPath("$.traceId")
+          .isNotEmpty();
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isLessThan(Duration.ofMillis(3000)); // vs a 10 s response timeout
+    }
+    issues.start();
+    issues.stubFor(
+        get("/api/issues")
+            .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("[]")));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () ->
+                client
+                        .get()
+                        .uri("/api/issues")
+                        .headers(h -> h.setBearerAuth(token))
+                        .exchange()
+                        .returnResult(String.class)
+                        .getStatus()
+                        .value()
+                    == 200);
+  }
+
+  @Test
+  void onlyGetsAreRetried() {
+    upstream.stubFor(
+        get("/api/regions").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    upstream.stubFor(
+        post("/api/projects").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    client
+        .get()
+        .uri("/api/regions")
+        .headers(h -> h.setBearerAuth(token))
+        .exchange()
+        .expectStatus()
+        .is5xxServerError();
+    client
+        .post()
+        .uri("/api/projects")
+        .headers(h -> h.setBearerAuth(token))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"name\":\"x\"}")
+        .exchange()
+        .expectStatus()
+        .is5xxServerError()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    upstream.verify(3, getRequestedFor(urlPathEqualTo("/api/regions")));
+    upstream.verify(1, postRequestedFor(urlPathEqualTo("/api/projects")));
+  }
+
+  @Test
+  void theCallersTraceContinuesToTheServiceAndIntoProblems() {
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+    upstream.stubFor(get("/api/dashboard").willReturn(aResponse().withStatus(200)));
+    client
+        .get()
+        .uri("/api/dashboard")
+        .headers(h -> h.setBearerAuth(token))
+        .header("traceparent", traceparent)
+        .exchange()
+        .expectStatus()
+        .isOk();
+    upstream.verify(
+        getRequestedFor(urlPathEqualTo("/api/dashboard"))
+            .withHeader("traceparent", matching("00-" + traceId + "-[0-9a-f]{16}-01")));
+    client
+        .get()
+        .uri("/nothing-here")
+        .header("traceparent", traceparent)
+        .exchange()
+        .expectStatus()
+        .isNotFound()
+        .expectBody()
+        .jsonPath("$.traceId")
+        .isEqualTo(traceId);
+    client
+        .get()
+        .uri("/api/dashboard")
+        .header("traceparent", traceparent)
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectBody()
+        .jsonPath("$.traceId")
+        .isEqualTo(traceId);
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
