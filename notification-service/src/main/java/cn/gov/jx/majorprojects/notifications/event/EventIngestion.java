@@ -42,6 +42,7 @@ public class EventIngestion {
   private final UserDirectory directory;
   private final Inbox inbox;
   private final DeliveryPlanner deliveries;
+  private final RedCaseListener redCases;
   private final Clock clock;
   private final NotificationProperties.Events settings;
 
@@ -51,6 +52,7 @@ public class EventIngestion {
       UserDirectory directory,
       Inbox inbox,
       DeliveryPlanner deliveries,
+      RedCaseListener redCases,
       Clock clock,
       NotificationProperties properties) {
     this.mongo = mongo;
@@ -58,6 +60,7 @@ public class EventIngestion {
     this.directory = directory;
     this.inbox = inbox;
     this.deliveries = deliveries;
+    this.redCases = redCases;
     this.clock = clock;
     this.settings = properties.events();
   }
@@ -114,6 +117,7 @@ public class EventIngestion {
     Set<String> recipients = policy.recipients(stored.event(), directory);
     inbox.deliver(stored.event(), recipients);
     deliveries.plan(stored.event(), recipients);
+    redCases.applied(stored.event());
     mongo.updateFirst(
         Query.query(Criteria.where("_id").is(stored.id())),
         new Update().set("state", State.APPLIED).set("appliedAt", clock.instant()),

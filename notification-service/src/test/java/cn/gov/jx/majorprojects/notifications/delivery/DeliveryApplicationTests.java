@@ -22,17 +22,23 @@ import cn.gov.jx.majorprojects.notifications.preference.NotificationPreferences.
 import cn.gov.jx.majorprojects.notifications.preference.NotificationPreferences.QuietHours;
 import cn.gov.jx.majorprojects.notifications.preference.NotificationPreferences.Sms;
 import cn.gov.jx.majorprojects.notifications.preference.NotificationPreferences.Webhook;
+import cn.gov.jx.majorprojects.notifications.reminder.RedCaseReminders;
 import cn.gov.jx.majorprojects.support.testing.EmbeddedMongoConfiguration;
 import cn.gov.jx.majorprojects.support.testing.TestUsers;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -169,6 +175,7 @@ class DeliveryApplicationTests {
         "coordinator",
         """
         [{"username":"coord.nc","enabled":true,"attributes":{"region":["360100"]}},
+         {"username":"coord.jx","enabled":true,"attributes":{"region":["360000"]}},
          {"username":"coord.gz","enabled":true,"attributes":{"region":["360700"]}}]""");
     stubRole("owner", "[]");
     stubRole("manager", "[]");
@@ -196,6 +203,148 @@ class DeliveryApplicationTests {
             new QuietHours("22:00", "07:00", "Asia/Shanghai"),
             false,
             NIGHT));
+  }
+
+  @Autowired DailyDigest digest;
+  @Autowired RedCaseReminders reminders;
+
+  @Test
+  void aDigestReaderGetsOneEmailADayWhenQuietHoursEndWhileRedGoesAtOnce() throws Exception {
+    mongo.save(
+        new NotificationPreferences(
+            "coord.nc",
+            new Channels(
+                new Mail(true, "coord.nc@example.cn"),
+                new Sms(false, null),
+                new Webhook(false, null, null)),
+            Set.of(),
+            new QuietHours("22:00", "07:00", "Asia/Shanghai"),
+            true,
+            NIGHT));
+    clock.now = Instant.parse("2026-11-26T02:00:00Z");
+    postEvent(event("d-1", "ESCALATED", "NORMAL", "issue-d1")).andExpect(status().isAccepted());
+    clock.now = Instant.parse("2026-11-26T07:00:00Z");
+    postEvent(event("d-2", "RETURNED", "NORMAL", "issue-d2")).andExpect(status().isAccepted());
+    postEvent(event("d-3", "TURNED_RED", "NORMAL", "issue-d3")).andExpect(status().isAccepted());
+    assertThat(deliveries()).extracting(Delivery::eventId).containsExactly("d-3");
+
+    // 04:00 on the 27th in Shanghai: the day has not ended yet for this reader
+    clock.now = Instant.parse("2026-11-26T20:00:00Z");
+    assertThat(digest.runOnce()).isZero();
+    clock.now = QUIET_ENDS;
+    assertThat(digest.runOnce()).isEqualTo(1);
+    clock.now = QUIET_ENDS.plus(Duration.ofHours(3));
+    assertThat(digest.runOnce()).isZero();
+    worker.runOnce();
+
+    assertThat(smtp.received()).hasSize(2);
+    MimeMessage daily =
+        smtp.received().stream()
+            .map(DeliveryApplicationTests::parse)
+            .filter(m -> subjectOf(m).contains("摘要"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(subjectOf(daily)).contains("2026-11-27").contains("3条");
+    assertThat(daily.getContent().toString())
+        .contains("问题已提级")
+        .contains("问题已退回")
+        .contains("问题亮红灯")
+        .contains("/issues/issue-d1");
+  }
+
+  static MimeMessage parse(TinySmtpServer.Received r) {
+    try {
+      return new MimeMessage(
+          Session.getInstance(new Properties()),
+          new ByteArrayInputStream(r.data().getBytes(StandardCharsets.UTF_8)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String subjectOf(MimeMessage m) {
+    try {
+      return m.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aRedCaseRemindsWhoeverHoldsItOncePerWorkingDayAtMostTenTimes() throws Exception {
+    // Thursday 26 Nov 2026, 10:00 in Shanghai: the issue turns red at the city
+    clock.now = Instant.parse("2026-11-26T02:00:00Z");
+    postEvent(issueEvent("rr-1", "TURNED_RED", 1, "issue-r", "360100", "OPEN"))
+        .andExpect(status().isAccepted());
+    assertThat(reminders.runOnce()).as("not on the day it turned red").isZero();
+
+    clock.now = Instant.parse("2026-11-27T00:30:00Z"); // Friday 08:30
+    assertThat(reminders.runOnce()).as("not before 09:00").isZero();
+    clock.now = Instant.parse("2026-11-27T01:30:00Z"); // Friday 09:30
+    assertThat(reminders.runOnce()).isEqualTo(1);
+    assertThat(reminders.runOnce()).as("once a day").isZero();
+    assertThat(typesOf(TestUsers.coordNc())).containsExactly("RED_REMINDER", "TURNED_RED");
+
+    clock.now = Instant.parse("2026-11-28T03:00:00Z"); // Saturday
+    assertThat(reminders.runOnce()).isZero();
+
+    // escalated to the province on Monday: the province's coordinators hold it now
+    clock.now = Instant.parse("2026-11-30T01:00:00Z");
+    postEvent(issueEvent("rr-2", "ESCALATED", 2, "issue-r", "360000", "OPEN"))
+        .andExpect(status().isAccepted());
+    clock.now = Instant.parse("2026-11-30T01:30:00Z");
+    assertThat(reminders.runOnce()).isEqualTo(1);
+    assertThat(typesOf(TestUsers.coordJx())).containsExactly("RED_REMINDER", "ESCALATED");
+    assertThat(typesOf(TestUsers.coordNc()))
+        .as("the former holder is not recalled again")
+        .containsExactly("RED_REMINDER", "TURNED_RED");
+
+    int later = 0;
+    for (int day = 1; day <= 20; day++) {
+      clock.now = Instant.parse("2026-11-30T01:30:00Z").plus(Duration.ofDays(day));
+      later += reminders.runOnce();
+    }
+    assertThat(later).as("ten in all").isEqualTo(8);
+  }
+
+  @Test
+  void aClosedRedCaseIsNotRecalled() throws Exception {
+    clock.now = Instant.parse("2026-11-26T02:00:00Z");
+    postEvent(issueEvent("c-1", "TURNED_RED", 1, "issue-c", "360100", "OPEN"))
+        .andExpect(status().isAccepted());
+    postEvent(issueEvent("c-2", "CLOSED", 2, "issue-c", "360100", "CLOSED"))
+        .andExpect(status().isAccepted());
+    clock.now = Instant.parse("2026-11-27T01:30:00Z");
+    assertThat(reminders.runOnce()).isZero();
+    assertThat(typesOf(TestUsers.coordNc())).doesNotContain("RED_REMINDER");
+  }
+
+  List<String> typesOf(
+      org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+              .JwtRequestPostProcessor
+          user)
+      throws Exception {
+    var r = mvc.perform(get("/api/notifications").with(user)).andReturn();
+    var out = new java.util.ArrayList<String>();
+    tools.jackson.databind.json.JsonMapper.shared()
+        .readTree(r.getResponse().getContentAsString())
+        .get("content")
+        .forEach(n -> out.add(n.get("type").asString()));
+    return out;
+  }
+
+  static String issueEvent(
+      String id, String type, long sequence, String issueId, String handling, String status) {
+    return """
+        {"eventId":"%s","source":"issue-service","type":"%s","occurredAt":"2026-11-26T02:00:00Z",
+         "sequence":%d,"actor":"someone.else",
+         "subject":{"kind":"ISSUE","id":"%s","number":"JX-2026-000777","title":"施工许可延误",
+           "projectId":"p1","projectName":"南昌地铁","projectRegion":"360113","urgency":"NORMAL",
+           "warning":"RED","supervised":false,"status":"%s","level":"CITY",
+           "handlingRegion":"%s","reporter":"owner.hgt","reporterOrg":"org-nc-metro",
+           "regionsPassed":["360113"]},
+         "details":{}}"""
+        .formatted(id, type, sequence, issueId, status, handling);
   }
 
   @Test
