@@ -77,6 +77,7 @@ import org.springframework.test.web.servlet.ResultActions;
       "notifications.sms.timeout=2s",
       "notifications.webhook.enabled=true",
       "notifications.webhook.timeout=1s",
+      "notifications.webhook.allowed-hosts=localhost",
       "notifications.deliveries.base-delay=10s",
       "spring.mail.properties.mail.smtp.timeout=2000"
     })

@@ -5,6 +5,7 @@ import cn.gov.jx.majorprojects.notifications.delivery.Channel;
 import cn.gov.jx.majorprojects.notifications.delivery.ChannelSender;
 import cn.gov.jx.majorprojects.notifications.delivery.DeliveryFailure;
 import cn.gov.jx.majorprojects.notifications.delivery.OutboundMessage;
+import cn.gov.jx.majorprojects.notifications.preference.WebhookAddressPolicy;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,7 @@ class WebhookRobot implements ChannelSender {
 
   private final RestClient rest;
   private final Clock clock;
+  private final WebhookAddressPolicy addresses;
 
   WebhookRobot(NotificationProperties properties, Clock clock) {
     var http =
@@ -44,6 +46,7 @@ class WebhookRobot implements ChannelSender {
     factory.setReadTimeout(properties.webhook().timeout());
     this.rest = RestClient.builder().requestFactory(factory).build();
     this.clock = clock;
+    this.addresses = WebhookAddressPolicy.of(properties.webhook().allowedHosts());
   }
 
   @Override
@@ -54,6 +57,12 @@ class WebhookRobot implements ChannelSender {
   @Override
   public void send(OutboundMessage message) {
     String url = message.address();
+    addresses
+        .hostProblem(java.net.URI.create(url))
+        .ifPresent(
+            problem -> {
+              throw new DeliveryFailure("webhook address refused: " + problem);
+            });
     if (message.secret() != null && !message.secret().isBlank()) {
       long timestamp = clock.millis();
       url +=

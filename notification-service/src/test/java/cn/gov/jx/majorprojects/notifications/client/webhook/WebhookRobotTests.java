@@ -45,7 +45,8 @@ class WebhookRobotTests {
             new NotificationProperties(
                 null,
                 null,
-                new NotificationProperties.Webhook(List.of(), true, Duration.ofSeconds(2)),
+                new NotificationProperties.Webhook(
+                    List.of("localhost"), true, Duration.ofSeconds(2)),
                 null,
                 null,
                 null,
@@ -88,6 +89,16 @@ class WebhookRobotTests {
                 equalToJson(
                     """
                     {"msgtype":"text","text":{"content":"问题亮红灯\\n/issues/i1"}}""")));
+  }
+
+  @Test
+  void anInternalAddressIsRefusedAtSendTimeWithoutCallingIt() {
+    robot.stubFor(post(urlPathEqualTo("/robot/send")).willReturn(okJson("{\"errcode\":0}")));
+    String internal = robot.baseUrl().replace("localhost", "127.0.0.1") + "/robot/send";
+    assertThatThrownBy(() -> sender.send(new OutboundMessage(internal, null, "s", "b")))
+        .isInstanceOf(DeliveryFailure.class)
+        .hasMessageContaining("internal address");
+    assertThat(robot.getAllServeEvents()).isEmpty();
   }
 
   @Test
