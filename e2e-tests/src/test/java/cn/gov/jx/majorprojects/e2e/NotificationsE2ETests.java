@@ -9,19 +9,23 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Events posted straight to notification-service (as issue-service's relay does, with a real
- * client-credentials token) come out once in the recipient's inbox through the gateway.
+ * client-credentials token) come out once in the recipient's inbox through the gateway; and, once
+ * issue-service relays its events, an issue created while notification-service is down is not lost.
  */
 class NotificationsE2ETests {
 
@@ -97,6 +101,139 @@ class NotificationsE2ETests {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
     assertThat(viaGateway.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  @Disabled("needs issue-service's outbox relay to notification-service, built on another branch")
+  void anIssueCreatedWhileNotificationServiceIsDownReachesTheInboxExactlyOnceAfterItsRestart()
+      throws Exception {
+    String projectId = createProject();
+    String issueId;
+    try {
+      platform("stop", "notification-service");
+      HttpResponse<String> created =
+          gatewayPost("/api/issues", token("owner.hgt"), issueBody(projectId, "停机期间提交的问题"));
+      assertThat(created.statusCode()).isEqualTo(201);
+      issueId = json(created).get("id").asString();
+    } finally {
+      platform("up");
+      Platform.forgetTokens();
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    long count = 0;
+    while (System.nanoTime() < deadline) {
+      count = inboxCountOf("coord.hgt", issueId, "SUBMITTED");
+      if (count > 0) {
+        break;
+      }
+      Thread.sleep(1000);
+    }
+    assertThat(count).as("SUBMITTED for coord.hgt after the restart").isEqualTo(1);
+    // the relay may redeliver after the restart; give it time, then check nothing doubled
+    Thread.sleep(5000);
+    assertThat(inboxCountOf("coord.hgt", issueId, "SUBMITTED")).isEqualTo(1);
+  }
+
+  @Test
+  @Disabled("needs issue-service's outbox relay to notification-service, built on another branch")
+  void anIssueCreatedThroughTheGatewayReachesTheHoldersOpenStream() throws Exception {
+    String projectId = createProject();
+    HttpRequest open =
+        HttpRequest.newBuilder(URI.create(Platform.GATEWAY + "/api/notifications/stream"))
+            .header("Authorization", "Bearer " + token("coord.hgt"))
+            .header("Accept", "text/event-stream")
+            .GET()
+            .build();
+    HttpResponse<Stream<String>> stream =
+        Platform.HTTP.send(open, HttpResponse.BodyHandlers.ofLines());
+    assertThat(stream.statusCode()).isEqualTo(200);
+    String title = "延迟测量-" + UUID.randomUUID().toString().substring(0, 8);
+    CompletableFuture<Long> seen =
+        CompletableFuture.supplyAsync(
+            () -> {
+              stream.body().filter(line -> line.contains(title)).findFirst();
+              return System.nanoTime();
+            });
+    Thread.sleep(300);
+    long posted = System.nanoTime();
+    HttpResponse<String> created =
+        gatewayPost("/api/issues", token("owner.hgt"), issueBody(projectId, title));
+    assertThat(created.statusCode()).isEqualTo(201);
+    long answered = System.nanoTime();
+    long arrived = seen.get(30, TimeUnit.SECONDS);
+    System.out.println(
+        "issue created in "
+            + Duration.ofNanos(answered - posted).toMillis()
+            + " ms; from the issue's creation to coord.hgt's stream: "
+            + Duration.ofNanos(arrived - answered).toMillis()
+            + " ms");
+    stream.body().close();
+  }
+
+  private static String createProject() {
+    String code = "E2E-N-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    HttpResponse<String> project =
+        gatewayPost(
+            "/api/projects",
+            token("admin"),
+            """
+            {"code":"%s","name":"通知恢复测试项目","level":"CITY","regionCode":"360113",
+             "industry":"URBAN","ownerOrg":"org-nc-metro","ownerOrgName":"南昌地铁集团",
+             "totalInvestment":1000.5,"plannedStart":"2026-03-01","plannedFinish":"2028-12-31",
+             "status":"UNDER_CONSTRUCTION","description":"e2e"}"""
+                .formatted(code));
+    assertThat(project.statusCode()).isEqualTo(201);
+    return json(project).get("id").asString();
+  }
+
+  private static String issueBody(String projectId, String title) {
+    return """
+        {"projectId":"%s","title":"%s","description":"征迁未完成，盾构无法进场",
+         "category":"DEMOLITION","urgency":"NORMAL"}"""
+        .formatted(projectId, title);
+  }
+
+  private static HttpResponse<String> gatewayPost(String path, String token, String body) {
+    return Platform.send(
+        HttpRequest.newBuilder(URI.create(Platform.GATEWAY + path))
+            .timeout(Duration.ofSeconds(20))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  private static long inboxCountOf(String user, String issueId, String type) {
+    HttpResponse<String> response = get("/api/notifications?size=100", token(user));
+    if (response.statusCode() != 200) {
+      return 0;
+    }
+    long count = 0;
+    for (JsonNode n : json(response).get("content")) {
+      if (issueId.equals(n.get("subjectId").asString()) && type.equals(n.get("type").asString())) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Runs ./platform against the test platform (same home and ports as the build started). */
+  private static void platform(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(System.getProperty("e2e.platform"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Map<String, String> env = builder.environment();
+    for (String pair : System.getProperty("e2e.platform.env", "").split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        env.put(pair.substring(0, eq), pair.substring(eq + 1));
+      }
+    }
+    env.put("MONGODB_URI", "");
+    builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
+    Process process = builder.start();
+    assertThat(process.waitFor()).as("./platform " + String.join(" ", args)).isZero();
   }
 
   static long inboxCount(String user, String number) {

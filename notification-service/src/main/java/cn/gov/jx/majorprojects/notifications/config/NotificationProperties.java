@@ -1,17 +1,30 @@
 package cn.gov.jx.majorprojects.notifications.config;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Settings of notification-service, under {@code notifications.*}. */
 @ConfigurationProperties("notifications")
-public record NotificationProperties(Keycloak keycloak, Events events, Webhook webhook) {
+public record NotificationProperties(
+    Keycloak keycloak,
+    Events events,
+    Webhook webhook,
+    Deliveries deliveries,
+    Mail mail,
+    Sms sms,
+    Reminders reminders) {
 
   public NotificationProperties {
     keycloak = keycloak == null ? new Keycloak(null, null, null) : keycloak;
     events = events == null ? new Events(null, null) : events;
-    webhook = webhook == null ? new Webhook(null) : webhook;
+    webhook = webhook == null ? new Webhook(null, false, null) : webhook;
+    deliveries = deliveries == null ? new Deliveries(0, null, null, 0) : deliveries;
+    mail = mail == null ? new Mail(false, null) : mail;
+    sms = sms == null ? new Sms(false, null, null, null, null) : sms;
+    reminders = reminders == null ? new Reminders(0, null, null, null, null) : reminders;
   }
 
   /** Keycloak's Admin REST API, where recipients come from. */
@@ -31,10 +44,58 @@ public record NotificationProperties(Keycloak keycloak, Events events, Webhook w
     }
   }
 
-  /** Outgoing webhooks: hosts an operator allows even though they resolve to internal addresses. */
-  public record Webhook(List<String> allowedHosts) {
+  /**
+   * Outgoing webhooks: on/off for the platform, the time a robot may take, and hosts an operator
+   * allows even though they resolve to internal addresses.
+   */
+  public record Webhook(List<String> allowedHosts, boolean enabled, Duration timeout) {
     public Webhook {
       allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+      timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
+    }
+  }
+
+  /** Outbound delivery retries: at most {@code maxAttempts} tries, back-off doubling from base. */
+  public record Deliveries(int maxAttempts, Duration baseDelay, Duration lease, int batchSize) {
+    public Deliveries {
+      maxAttempts = maxAttempts <= 0 ? 8 : maxAttempts;
+      baseDelay = baseDelay == null ? Duration.ofSeconds(15) : baseDelay;
+      lease = lease == null ? Duration.ofMinutes(2) : lease;
+      batchSize = batchSize <= 0 ? 20 : batchSize;
+    }
+  }
+
+  /** E-mail over SMTP (server settings under {@code spring.mail.*}). */
+  public record Mail(boolean enabled, String from) {
+    public Mail {
+      from = from == null ? "noreply@majorprojects.local" : from;
+    }
+  }
+
+  /** SMS through an HTTP provider: JSON POST to {@code url} with the key and template. */
+  public record Sms(boolean enabled, String url, String apiKey, String template, Duration timeout) {
+    public Sms {
+      template = template == null ? "MP_NOTICE" : template;
+      timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
+    }
+  }
+
+  /**
+   * Red-case reminders: at most {@code maxCount}, one per working day (Monday to Friday, minus
+   * {@code holidays}, plus {@code extraWorkingDays}) from {@code at} local time in {@code zone}.
+   */
+  public record Reminders(
+      int maxCount,
+      LocalTime at,
+      String zone,
+      List<LocalDate> holidays,
+      List<LocalDate> extraWorkingDays) {
+    public Reminders {
+      maxCount = maxCount <= 0 ? 10 : maxCount;
+      at = at == null ? LocalTime.of(9, 0) : at;
+      zone = zone == null ? "Asia/Shanghai" : zone;
+      holidays = holidays == null ? List.of() : List.copyOf(holidays);
+      extraWorkingDays = extraWorkingDays == null ? List.of() : List.copyOf(extraWorkingDays);
     }
   }
 }

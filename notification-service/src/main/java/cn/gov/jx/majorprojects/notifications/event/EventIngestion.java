@@ -1,6 +1,7 @@
 package cn.gov.jx.majorprojects.notifications.event;
 
 import cn.gov.jx.majorprojects.notifications.config.NotificationProperties;
+import cn.gov.jx.majorprojects.notifications.delivery.DeliveryPlanner;
 import cn.gov.jx.majorprojects.notifications.event.StoredEvent.State;
 import cn.gov.jx.majorprojects.notifications.inbox.Inbox;
 import cn.gov.jx.majorprojects.notifications.recipient.RecipientPolicy;
@@ -40,6 +41,8 @@ public class EventIngestion {
   private final RecipientPolicy policy;
   private final UserDirectory directory;
   private final Inbox inbox;
+  private final DeliveryPlanner deliveries;
+  private final RedCaseListener redCases;
   private final Clock clock;
   private final NotificationProperties.Events settings;
 
@@ -48,12 +51,16 @@ public class EventIngestion {
       RecipientPolicy policy,
       UserDirectory directory,
       Inbox inbox,
+      DeliveryPlanner deliveries,
+      RedCaseListener redCases,
       Clock clock,
       NotificationProperties properties) {
     this.mongo = mongo;
     this.policy = policy;
     this.directory = directory;
     this.inbox = inbox;
+    this.deliveries = deliveries;
+    this.redCases = redCases;
     this.clock = clock;
     this.settings = properties.events();
   }
@@ -109,6 +116,8 @@ public class EventIngestion {
   private void apply(StoredEvent stored) {
     Set<String> recipients = policy.recipients(stored.event(), directory);
     inbox.deliver(stored.event(), recipients);
+    deliveries.plan(stored.event(), recipients);
+    redCases.applied(stored.event());
     mongo.updateFirst(
         Query.query(Criteria.where("_id").is(stored.id())),
         new Update().set("state", State.APPLIED).set("appliedAt", clock.instant()),

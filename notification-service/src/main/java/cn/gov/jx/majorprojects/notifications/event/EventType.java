@@ -19,7 +19,9 @@ public enum EventType {
   TURNED_YELLOW("问题亮黄灯", "Issue turned yellow"),
   TURNED_RED("问题亮红灯", "Issue turned red"),
   PROJECT_RED("项目亮红灯", "Project turned red"),
-  REPORT_MISSING("项目月报未报送", "Monthly report missing");
+  REPORT_MISSING("项目月报未报送", "Monthly report missing"),
+  /** Made here, never sent by others: a red case still open on a new working day. */
+  RED_REMINDER("红灯问题仍未办结，请尽快处理", "Reminder: red issue still open");
 
   private final String zh;
   private final String en;
@@ -39,6 +41,11 @@ public enum EventType {
 
   /** Cannot be muted by a preference: someone must act on these. */
   public boolean mandatory() {
-    return this == TURNED_RED || this == SUPERVISED || this == PROJECT_RED;
+    return this == TURNED_RED || this == SUPERVISED || this == PROJECT_RED || this == RED_REMINDER;
+  }
+
+  /** Red: SMS does not wait for the end of quiet hours. */
+  public boolean red() {
+    return this == TURNED_RED || this == PROJECT_RED || this == RED_REMINDER;
   }
 }

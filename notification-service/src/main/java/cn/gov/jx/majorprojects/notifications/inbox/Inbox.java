@@ -61,7 +61,7 @@ public class Inbox {
     return created;
   }
 
-  Notification compose(InboundEvent event, String recipient) {
+  public Notification compose(InboundEvent event, String recipient) {
     Subject s = event.subject();
     boolean issue = s.kind() == SubjectKind.ISSUE;
     String ref =

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 
 /** Reads and checks a user's preferences; rules bean validation cannot express live here. */
 @Service
-class PreferenceService {
+public class PreferenceService {
 
   private final PreferenceRepository repository;
   private final WebhookAddressPolicy webhooks;
@@ -35,10 +35,15 @@ class PreferenceService {
     this.clock = clock;
   }
 
-  NotificationPreferences of(String username) {
+  public NotificationPreferences of(String username) {
     return repository
         .findById(username)
         .orElseGet(() -> NotificationPreferences.defaults(username));
+  }
+
+  /** Everyone who asked for a daily digest by e-mail. */
+  public List<NotificationPreferences> digestReaders() {
+    return repository.findByDailyDigestTrueAndChannelsEmailEnabledTrue();
   }
 
   NotificationPreferences save(String username, NotificationPreferences wanted) {

@@ -13,7 +13,7 @@ import java.util.Set;
  * private, CGNAT, multicast or unspecified addresses after DNS resolution, unless the operator
  * lists the host.
  */
-class WebhookAddressPolicy {
+public class WebhookAddressPolicy {
 
   interface Resolver {
     InetAddress[] resolve(String host) throws UnknownHostException;
@@ -25,6 +25,15 @@ class WebhookAddressPolicy {
   WebhookAddressPolicy(Set<String> allowedHosts, Resolver resolver) {
     this.allowedHosts = allowedHosts;
     this.resolver = resolver;
+  }
+
+  /** The policy with the operator's allowed hosts, resolving names through the system's DNS. */
+  public static WebhookAddressPolicy of(java.util.Collection<String> allowedHosts) {
+    return new WebhookAddressPolicy(
+        allowedHosts.stream()
+            .map(h -> h.toLowerCase(Locale.ROOT))
+            .collect(java.util.stream.Collectors.toSet()),
+        InetAddress::getAllByName);
   }
 
   /** Why the URL is refused, or empty when it may be used. */
@@ -40,6 +49,14 @@ class WebhookAddressPolicy {
     }
     if (uri.getUserInfo() != null) {
       return Optional.of("must not carry credentials");
+    }
+    return hostProblem(uri);
+  }
+
+  /** Why the URL's host may not be called (again at send time: its DNS may have changed). */
+  public Optional<String> hostProblem(URI uri) {
+    if (uri.getHost() == null) {
+      return Optional.of("has no host");
     }
     String host = uri.getHost().toLowerCase(Locale.ROOT);
     if (allowedHosts.contains(host)) {

@@ -90,6 +90,25 @@ public class RecipientPolicy {
     return out;
   }
 
+  /** The coordinators of the region holding an issue now (in the issue's scope): who must act. */
+  public Set<String> holders(Subject subject, UserDirectory directory) {
+    Set<String> out = new LinkedHashSet<>();
+    if (subject.handlingRegion() == null) {
+      return out;
+    }
+    Set<String> scope =
+        regions.pathToRoot(subject.projectRegion()).stream()
+            .map(Region::code)
+            .collect(Collectors.toSet());
+    add(
+        out,
+        directory,
+        PlatformRole.COORDINATOR,
+        u -> subject.handlingRegion().equals(u.region()),
+        scope);
+    return out;
+  }
+
   private void add(
       Set<String> out,
       UserDirectory directory,

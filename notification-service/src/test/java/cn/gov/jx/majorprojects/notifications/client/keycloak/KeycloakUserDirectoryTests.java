@@ -60,6 +60,10 @@ class KeycloakUserDirectoryTests {
             new NotificationProperties.Keycloak(
                 keycloak.baseUrl(), "majorprojects", Duration.ofMinutes(1)),
             null,
+            null,
+            null,
+            null,
+            null,
             null);
     directory = new KeycloakUserDirectory(tokens, properties, Clock.systemUTC());
   }

@@ -1,0 +1,90 @@
+package cn.gov.jx.majorprojects.notifications.delivery;
+
+import cn.gov.jx.majorprojects.notifications.delivery.Delivery.Status;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Outside deliveries, for admins only. */
+@RestController
+@RequestMapping("/api/notifications/deliveries")
+@PreAuthorize("hasRole('admin')")
+@Validated
+class DeliveryController {
+
+  private final DeliveryAdmin admin;
+
+  DeliveryController(DeliveryAdmin admin) {
+    this.admin = admin;
+  }
+
+  @GetMapping
+  PageView list(
+      @RequestParam(required = false) Status status,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    return PageView.of(admin.page(status, page, size));
+  }
+
+  @PostMapping("/{id}/retry")
+  DeliveryView retry(@PathVariable String id) {
+    return DeliveryView.of(admin.retry(id));
+  }
+
+  /** A delivery without the robot's secret. */
+  record DeliveryView(
+      String id,
+      String eventId,
+      String recipient,
+      Channel channel,
+      String type,
+      String subjectId,
+      String address,
+      String subject,
+      Status status,
+      int attempts,
+      Instant nextAttemptAt,
+      String lastError,
+      Instant createdAt,
+      Instant sentAt) {
+    static DeliveryView of(Delivery d) {
+      return new DeliveryView(
+          d.id(),
+          d.eventId(),
+          d.recipient(),
+          d.channel(),
+          d.type(),
+          d.subjectId(),
+          d.address(),
+          d.subject(),
+          d.status(),
+          d.attempts(),
+          d.nextAttemptAt(),
+          d.lastError(),
+          d.createdAt(),
+          d.sentAt());
+    }
+  }
+
+  record PageView(
+      List<DeliveryView> content, int page, int size, long totalElements, int totalPages) {
+    static PageView of(Page<Delivery> p) {
+      return new PageView(
+          p.getContent().stream().map(DeliveryView::of).toList(),
+          p.getNumber(),
+          p.getSize(),
+          p.getTotalElements(),
+          p.getTotalPages());
+    }
+  }
+}
