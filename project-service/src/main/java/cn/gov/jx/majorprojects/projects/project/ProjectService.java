@@ -62,7 +62,7 @@ public class ProjectService {
     return repository.findById(saved.getId()).orElse(saved);
   }
 
-  Project create(PlatformUser user, ProjectRequest request) {
+  public Project create(PlatformUser user, ProjectRequest request) {
     RegionTree tree = regions.tree();
     List<FieldProblem> errors = new ArrayList<>();
     checkCounty(tree, request.regionCode(), errors);
