@@ -151,4 +151,73 @@ class ProjectsE2ETests {
         .isEqualTo(403);
     assertThat(get(path + "/revisions", token("coord.gz")).statusCode()).isEqualTo(404);
   }
+
+  static JsonNode child(JsonNode dashboard, String regionCode) {
+    for (JsonNode child : dashboard.get("children")) {
+      if (child.get("regionCode").asString().equals(regionCode)) {
+        return child;
+      }
+    }
+    throw new AssertionError("no child " + regionCode + " in " + dashboard);
+  }
+
+  @Test
+  void theCityDashboardMovesByTheTestsOwnProjectAndIsScoped() {
+    String path = "/api/dashboard?regionCode=360100&year=2026";
+    HttpResponse<String> beforeAnswer = get(path, token("manager.nc"));
+    assertThat(beforeAnswer.statusCode()).as(beforeAnswer.body()).isEqualTo(200);
+    JsonNode before = json(beforeAnswer);
+
+    String id = createAs("manager.nc", "360113", "org-nc-metro", "红谷滩看板测试项目");
+    HttpResponse<String> plan =
+        write(
+            "PUT",
+            "/api/projects/" + id + "/plans/2026",
+            token("manager.nc"),
+            "{\"plannedInvestment\":1000.5}");
+    assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
+
+    JsonNode after = json(get(path, token("manager.nc")));
+    assertThat(after.get("projects").asLong() - before.get("projects").asLong()).isEqualTo(1);
+    assertThat(
+            after.get("byStatus").get("UNDER_CONSTRUCTION").asLong()
+                - before.get("byStatus").get("UNDER_CONSTRUCTION").asLong())
+        .isEqualTo(1);
+    assertThat(
+            after
+                .get("plannedInvestment")
+                .decimalValue()
+                .subtract(before.get("plannedInvestment").decimalValue()))
+        .isEqualByComparingTo("1000.5");
+    assertThat(
+            child(after, "360113").get("projects").asLong()
+                - child(before, "360113").get("projects").asLong())
+        .isEqualTo(1);
+    // the coordination figure is there either way: from issue-service, or marked unavailable
+    assertThat(after.get("fiveNots").get("coordination").has("available")).isTrue();
+
+    assertThat(get(path, token("owner.hgt")).statusCode()).isEqualTo(403);
+    assertThat(get(path, token("coord.gz")).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aMalformedRegionImportIsRefusedWithItsReasons() {
+    HttpResponse<String> refused =
+        write(
+            "POST",
+            "/api/regions/import",
+            token("admin"),
+            """
+            [{"code":"110000","name":"北京市","level":"PROVINCE","parent":null},
+             {"code":"110101","name":"东城区","level":"COUNTY","parent":"110100"}]
+            """);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(json(refused).get("errors").get(0).get("message").asString())
+        .isEqualTo("110101: parent 110100 is not listed");
+    assertThat(get("/api/regions/110000", token("admin")).statusCode()).isEqualTo(404);
+    assertThat(write("POST", "/api/regions/import", token("manager.jx"), "[]").statusCode())
+        .isEqualTo(403);
+  }
 }

@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.mapping.FieldType;
 /** A project's plan for one year; the id is {@code projectId:year}, so there is one per year. */
 @Document("annual_plans")
 @CompoundIndex(name = "project_year", def = "{'projectId': 1, 'year': 1}", unique = true)
-record AnnualPlan(
+public record AnnualPlan(
     @Id String id,
     String projectId,
     int year,

@@ -3,15 +3,11 @@ package cn.gov.jx.majorprojects.projects.plan;
 import cn.gov.jx.majorprojects.projects.plan.AnnualPlan.Milestone;
 import cn.gov.jx.majorprojects.projects.project.Project;
 import cn.gov.jx.majorprojects.projects.project.ProjectService;
-import cn.gov.jx.majorprojects.projects.warning.ProjectInputsChanged;
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
-import cn.gov.jx.majorprojects.support.web.BadRequestException;
 import cn.gov.jx.majorprojects.support.web.NotFoundException;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.List;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -28,18 +24,13 @@ class AnnualPlanController {
 
   private final ProjectService projects;
   private final AnnualPlanRepository plans;
-  private final Clock clock;
-  private final ApplicationEventPublisher events;
+  private final AnnualPlanService service;
 
   AnnualPlanController(
-      ProjectService projects,
-      AnnualPlanRepository plans,
-      Clock clock,
-      ApplicationEventPublisher events) {
+      ProjectService projects, AnnualPlanRepository plans, AnnualPlanService service) {
     this.projects = projects;
     this.plans = plans;
-    this.clock = clock;
-    this.events = events;
+    this.service = service;
   }
 
   record AnnualPlanView(
@@ -69,30 +60,6 @@ class AnnualPlanController {
       @PathVariable String id,
       @PathVariable int year,
       @Valid @RequestBody AnnualPlanRequest request) {
-    if (year < 2000 || year > 2100) {
-      throw BadRequestException.field("year", "must be between 2000 and 2100");
-    }
-    Project project = projects.getWritable(user, id);
-    String planId = AnnualPlan.idOf(project.getId(), year);
-    Long version = plans.findById(planId).map(AnnualPlan::version).orElse(null);
-    List<Milestone> milestones =
-        request.milestones() == null
-            ? List.of()
-            : request.milestones().stream()
-                .map(m -> new Milestone(m.name().strip(), m.plannedDate(), m.actualDate()))
-                .toList();
-    AnnualPlan saved =
-        plans.save(
-            new AnnualPlan(
-                planId,
-                project.getId(),
-                year,
-                request.plannedInvestment(),
-                milestones,
-                user.username(),
-                clock.instant(),
-                version));
-    events.publishEvent(new ProjectInputsChanged(project.getId(), user.username()));
-    return AnnualPlanView.of(saved);
+    return AnnualPlanView.of(service.put(user, id, year, request));
   }
 }

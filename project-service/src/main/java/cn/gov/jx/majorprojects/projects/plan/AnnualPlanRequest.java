@@ -11,11 +11,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Body of {@code PUT /api/projects/{id}/plans/{year}}: replaces the year's plan. */
-record AnnualPlanRequest(
+public record AnnualPlanRequest(
     @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 4) BigDecimal plannedInvestment,
     @Size(max = 50) List<@Valid MilestoneRequest> milestones) {
 
-  record MilestoneRequest(
+  public record MilestoneRequest(
       @NotBlank @Size(max = 200) String name,
       @NotNull LocalDate plannedDate,
       LocalDate actualDate) {}

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
 /** Body of {@code PUT /api/projects/{id}/progress-reports/{period}}. */
-record ProgressReportRequest(
+public record ProgressReportRequest(
     @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 4) BigDecimal investmentCompleted,
     @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
         BigDecimal physicalProgressPercent,

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 
 /** Monthly reports by the owner organisation: the first submission fixes lateness for good. */
 @Service
-class ProgressReportService {
+public class ProgressReportService {
 
   /** Reports are due by this day of the following month. */
   static final int DUE_DAY = 5;
@@ -61,7 +61,7 @@ class ProgressReportService {
     return LocalDate.ofInstant(submitted, zone).isAfter(due);
   }
 
-  ProgressReport submit(
+  public ProgressReport submit(
       PlatformUser user, String projectId, String period, ProgressReportRequest request) {
     YearMonth month = parsePeriod(period);
     if (month.isAfter(YearMonth.now(clock))) {

@@ -3,11 +3,19 @@ package cn.gov.jx.majorprojects.projects.project;
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
 import cn.gov.jx.majorprojects.support.web.BadRequestException;
 import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -17,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** The project registry. */
 @RestController
@@ -41,9 +50,11 @@ class ProjectController {
           "updatedAt");
 
   private final ProjectService service;
+  private final ProjectImport imports;
 
-  ProjectController(ProjectService service) {
+  ProjectController(ProjectService service, ProjectImport imports) {
     this.service = service;
+    this.imports = imports;
   }
 
   @PostMapping
@@ -80,6 +91,42 @@ class ProjectController {
     Pageable pageable = pageable(page, size, sort);
     ProjectFilter filter = new ProjectFilter(regionCode, level, status, industry, ownerOrg, q);
     return PageView.of(service.list(user, filter, pageable).map(ProjectView::of));
+  }
+
+  static final int MAX_EXPORT_ROWS = 10_000;
+
+  @GetMapping("/export")
+  ResponseEntity<byte[]> export(
+      PlatformUser user,
+      @RequestParam(required = false) String regionCode,
+      @RequestParam(required = false) ProjectLevel level,
+      @RequestParam(required = false) ProjectStatus status,
+      @RequestParam(required = false) Industry industry,
+      @RequestParam(required = false) String ownerOrg,
+      @RequestParam(required = false) String q) {
+    ProjectFilter filter = new ProjectFilter(regionCode, level, status, industry, ownerOrg, q);
+    byte[] sheet = ProjectExcel.write(service.export(user, filter, MAX_EXPORT_ROWS));
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(ProjectExcel.CONTENT_TYPE))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename("projects.xlsx").build().toString())
+        .body(sheet);
+  }
+
+  @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Map<String, Object>> importSheet(
+      PlatformUser user, @RequestParam("file") MultipartFile file) throws IOException {
+    try (InputStream in = file.getInputStream()) {
+      List<Project> created = imports.importSheet(user, in);
+      return ResponseEntity.status(HttpStatus.CREATED)
+          .body(
+              Map.of(
+                  "imported",
+                  created.size(),
+                  "ids",
+                  created.stream().map(Project::getId).toList()));
+    }
   }
 
   /** Page, size (1..100) and one {@code field,direction} sort on a known field; else 400. */

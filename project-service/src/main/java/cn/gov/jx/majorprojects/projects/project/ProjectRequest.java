@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** Body of {@code POST /api/projects}. */
-record ProjectRequest(
+public record ProjectRequest(
     @NotBlank
         @Pattern(regexp = ProjectRequest.CODE, message = "must look like YYYY-RRRRRR-NN-NN-NNNNNN")
         String code,

@@ -62,7 +62,28 @@ public class ProjectService {
     return repository.findById(saved.getId()).orElse(saved);
   }
 
-  Project create(PlatformUser user, ProjectRequest request) {
+  /** What {@link #create} would refuse, as field problems (the region check included). */
+  List<FieldProblem> problemsOf(PlatformUser user, ProjectRequest request) {
+    RegionTree tree = regions.tree();
+    List<FieldProblem> errors = new ArrayList<>();
+    checkCounty(tree, request.regionCode(), errors);
+    checkDates(request.plannedStart(), request.plannedFinish(), errors);
+    if (request.status() != null && !request.status().isInitial()) {
+      errors.add(
+          new FieldProblem(
+              "status", "a new project is PLANNED, PRE_CONSTRUCTION or UNDER_CONSTRUCTION"));
+    }
+    if (errors.isEmpty() && !ProjectAccess.canWrite(user, request.regionCode(), tree)) {
+      errors.add(
+          new FieldProblem("regionCode", "may not register projects in " + request.regionCode()));
+    }
+    if (repository.existsByCode(request.code())) {
+      errors.add(new FieldProblem("code", request.code() + " already exists"));
+    }
+    return errors;
+  }
+
+  public Project create(PlatformUser user, ProjectRequest request) {
     RegionTree tree = regions.tree();
     List<FieldProblem> errors = new ArrayList<>();
     checkCounty(tree, request.regionCode(), errors);
@@ -201,6 +222,25 @@ public class ProjectService {
   }
 
   Page<Project> list(PlatformUser user, ProjectFilter filter, Pageable pageable) {
+    Query query = new Query(filterCriteria(user, filter));
+    Query counting = Query.of(query);
+    List<Project> content = mongo.find(query.with(pageable), Project.class);
+    return PageableExecutionUtils.getPage(
+        content, pageable, () -> mongo.count(counting, Project.class));
+  }
+
+  /** Everything the list filter matches, by code; refused when more than {@code max} match. */
+  List<Project> export(PlatformUser user, ProjectFilter filter, int max) {
+    Criteria criteria = filterCriteria(user, filter);
+    long matching = mongo.count(new Query(criteria), Project.class);
+    if (matching > max) {
+      throw BadRequestException.field(
+          "regionCode", matching + " projects match; narrow the filters to at most " + max);
+    }
+    return mongo.find(new Query(criteria).with(Sort.by("code")), Project.class);
+  }
+
+  private Criteria filterCriteria(PlatformUser user, ProjectFilter filter) {
     List<Criteria> all = new ArrayList<>();
     all.add(scope(user, filter.regionCode()));
     if (filter.level() != null) {
@@ -223,11 +263,7 @@ public class ProjectService {
                   Criteria.where("name").regex(literal, "i"),
                   Criteria.where("code").regex(literal, "i")));
     }
-    Query query = new Query(new Criteria().andOperator(all));
-    Query counting = Query.of(query);
-    List<Project> content = mongo.find(query.with(pageable), Project.class);
-    return PageableExecutionUtils.getPage(
-        content, pageable, () -> mongo.count(counting, Project.class));
+    return new Criteria().andOperator(all);
   }
 
   Optional<Project> findForService(String id) {

@@ -1,6 +1,11 @@
 package cn.gov.jx.majorprojects.projects.region;
 
+import cn.gov.jx.majorprojects.support.region.Region;
 import cn.gov.jx.majorprojects.support.region.RegionTree;
+import cn.gov.jx.majorprojects.support.web.Problems.FieldProblem;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +46,28 @@ public class RegionCatalog implements ApplicationRunner {
   }
 
   RegionTree reload() {
-    RegionTree tree =
-        RegionTree.of(repository.findAll().stream().map(RegionDocument::toRegion).toList());
+    List<Region> all =
+        new ArrayList<>(repository.findAll().stream().map(RegionDocument::toRegion).toList());
+    // RegionTree takes the last top division as its root: keep the home province there
+    String home = bundled.root().code();
+    all.sort(Comparator.comparing((Region r) -> r.code().equals(home)));
+    RegionTree tree = RegionTree.of(all);
     current.set(tree);
     return tree;
+  }
+
+  /** Stores a checked province (all or nothing) and switches to the new tree. */
+  synchronized List<FieldProblem> importProvince(List<RegionTreeValidator.Division> divisions) {
+    List<FieldProblem> problems = RegionTreeValidator.problems(divisions, tree());
+    if (!problems.isEmpty()) {
+      return problems;
+    }
+    repository.saveAll(
+        divisions.stream()
+            .map(d -> new RegionDocument(d.code(), d.name().strip(), null, d.level(), d.parent()))
+            .toList());
+    log.info("imported {} divisions", divisions.size());
+    reload();
+    return List.of();
   }
 }

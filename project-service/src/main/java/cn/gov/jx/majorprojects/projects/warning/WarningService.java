@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -31,13 +33,16 @@ import org.springframework.stereotype.Service;
 public class WarningService {
 
   private static final Logger log = LoggerFactory.getLogger(WarningService.class);
+  private static final String MISSING = "REPORT_MISSING";
 
   private final MongoTemplate mongo;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  WarningService(MongoTemplate mongo, Clock clock) {
+  WarningService(MongoTemplate mongo, Clock clock, ApplicationEventPublisher events) {
     this.mongo = mongo;
     this.clock = clock;
+    this.events = events;
   }
 
   WarningRules rules() {
@@ -52,49 +57,74 @@ public class WarningService {
   @EventListener
   void on(ProjectInputsChanged event) {
     recompute(event.projectId(), event.actor());
+    events.publishEvent(new ProjectFiguresChanged(event.projectId()));
   }
 
-  /** Every day after midnight: dates move the light (slipped starts, due days, pace share). */
+  /**
+   * Every day after midnight: dates move the light (slipped starts, due days, pace share); the
+   * first run after the 5th of a month is when last month's missing reports turn yellow.
+   */
   @Scheduled(cron = "${projects.warnings.cron:0 10 0 * * *}", zone = "Asia/Shanghai")
   void recomputeAll() {
     List<String> ids =
         mongo.findDistinct(new Query(), "_id", Project.class, Object.class).stream()
             .map(String::valueOf)
             .toList();
-    ids.forEach(id -> recompute(id, "system"));
-    log.info("recomputed warnings of {} projects", ids.size());
+    int changed = 0;
+    for (String id : ids) {
+      if (recompute(id, "system")) {
+        changed++;
+        events.publishEvent(new ProjectFiguresChanged(id));
+      }
+    }
+    log.info("recomputed warnings of {} projects, {} changed", ids.size(), changed);
   }
 
-  public Warning recompute(String projectId, String actor) {
+  /** Writes the project's light if it changed, with its events; true when it changed. */
+  boolean recompute(String projectId, String actor) {
     Project project = mongo.findById(projectId, Project.class);
     if (project == null) {
-      return null;
+      return false;
     }
     LocalDate today = LocalDate.now(clock);
     Warning warning = WarningPolicy.evaluate(inputsOf(project, today), rules(), today);
     Warning before = project.getWarning();
     if (warning.equals(before)) {
-      return warning;
+      return false;
     }
     Update update = new Update().set("warning", warning);
+    List<Document> outbox = new ArrayList<>();
     boolean turnedRed =
         warning.level() == Warning.Level.RED
             && (before == null || before.level() != Warning.Level.RED);
     if (turnedRed) {
-      update.push("outbox", redEvent(project, warning, actor));
+      outbox.add(event("PROJECT_RED", 0, project, warning, actor, new Document()));
+    }
+    boolean newlyMissing =
+        warning.reasons().contains(MISSING)
+            && (before == null || !before.reasons().contains(MISSING));
+    if (newlyMissing) {
+      String period = YearMonth.from(today).minusMonths(1).toString();
+      outbox.add(
+          event("REPORT_MISSING", 1, project, warning, actor, new Document("period", period)));
+    }
+    if (!outbox.isEmpty()) {
+      update.push("outbox").each(outbox.toArray());
     }
     // by collection name: a derived field must not bump the version users edit against
     mongo.updateFirst(Query.query(Criteria.where("_id").is(projectId)), update, "projects");
-    return warning;
+    return true;
   }
 
-  private Document redEvent(Project p, Warning warning, String actor) {
+  private Document event(
+      String type, int order, Project p, Warning warning, String actor, Document details) {
     var now = clock.instant();
     return new Document("eventId", UUID.randomUUID().toString())
         .append("source", "project-service")
-        .append("type", "PROJECT_RED")
+        .append("type", type)
         .append("occurredAt", now.toString())
-        .append("sequence", now.toEpochMilli())
+        // two events of one write keep their order
+        .append("sequence", now.toEpochMilli() * 10 + order)
         .append("actor", actor)
         .append(
             "subject",
@@ -104,8 +134,8 @@ public class WarningService {
                 .append("name", p.getName())
                 .append("projectRegion", p.getRegionCode())
                 .append("ownerOrg", p.getOwnerOrg())
-                .append("warning", "RED"))
-        .append("details", new Document("reasons", warning.reasons()))
+                .append("warning", warning.level().name()))
+        .append("details", details.append("reasons", warning.reasons()))
         .append("attempts", 0);
   }
 

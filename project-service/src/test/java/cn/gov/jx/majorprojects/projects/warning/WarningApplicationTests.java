@@ -31,6 +31,7 @@ class WarningApplicationTests {
 
   @Autowired MockMvc mvc;
   @Autowired MongoTemplate mongo;
+  @Autowired WarningService warnings;
 
   @BeforeEach
   void empty() {
@@ -150,5 +151,49 @@ class WarningApplicationTests {
         .andExpect(status().isOk());
     mvc.perform(get("/api/projects/" + id).with(TestUsers.admin()))
         .andExpect(jsonPath("$.warning.level").value("YELLOW"));
+  }
+
+  @Test
+  void whenTheMonthTurnsAMissingReportTurnsYellowAndRecordsOneReportMissingEvent()
+      throws Exception {
+    String id = project("2026-01-01", "UNDER_CONSTRUCTION");
+    // building since September, nothing filed for October; the daily job runs after the 5th
+    mongo.updateFirst(
+        Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)),
+        org.springframework.data.mongodb.core.query.Update.update(
+            "actualStart", java.time.LocalDate.of(2026, 9, 1)),
+        cn.gov.jx.majorprojects.projects.project.Project.class);
+    warnings.recomputeAll();
+    mvc.perform(get("/api/projects/" + id).with(TestUsers.managerNc()))
+        .andExpect(jsonPath("$.warning.level").value("YELLOW"))
+        .andExpect(jsonPath("$.warning.reasons[0]").value("REPORT_MISSING"));
+    List<Document> outbox =
+        mongo.getCollection("projects").find().first().getList("outbox", Document.class);
+    assertThat(outbox).hasSize(1);
+    Document event = outbox.get(0);
+    assertThat(event.getString("type")).isEqualTo("REPORT_MISSING");
+    assertThat(event.getString("source")).isEqualTo("project-service");
+    assertThat(event.get("subject", Document.class).getString("warning")).isEqualTo("YELLOW");
+    assertThat(event.get("subject", Document.class).getString("ownerOrg"))
+        .isEqualTo("org-nc-metro");
+    assertThat(event.get("details", Document.class).getString("period")).isEqualTo("2026-10");
+
+    // the next day's run finds it still missing: no second event
+    warnings.recomputeAll();
+    assertThat(mongo.getCollection("projects").find().first().getList("outbox", Document.class))
+        .hasSize(1);
+
+    mvc.perform(
+            put("/api/projects/" + id + "/progress-reports/2026-10")
+                .with(TestUsers.ownerHgt())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    """
+                    {"investmentCompleted":10,"physicalProgressPercent":5,"workersOnSite":20,
+                     "siteState":"WORKING"}
+                    """))
+        .andExpect(status().isCreated());
+    mvc.perform(get("/api/projects/" + id).with(TestUsers.managerNc()))
+        .andExpect(jsonPath("$.warning.level").value("GREEN"));
   }
 }

@@ -1,5 +1,6 @@
 package cn.gov.jx.majorprojects.projects.client.notification;
 
+import cn.gov.jx.majorprojects.projects.client.ServiceTokenConfiguration;
 import java.util.Map;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,4 +1,4 @@
-package cn.gov.jx.majorprojects.projects.client.notification;
+package cn.gov.jx.majorprojects.projects.client;
 
 import feign.RequestInterceptor;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +10,7 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
 /** Adds the `services` client-credentials token; not bound to a servlet request (relay thread). */
-class ServiceTokenConfiguration {
+public class ServiceTokenConfiguration {
 
   @Bean
   OAuth2AuthorizedClientManager serviceClientManager(

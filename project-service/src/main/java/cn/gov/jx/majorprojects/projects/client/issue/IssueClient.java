@@ -1,0 +1,18 @@
+package cn.gov.jx.majorprojects.projects.client.issue;
+
+import cn.gov.jx.majorprojects.projects.client.ServiceTokenConfiguration;
+import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** issue-service, contract 2: blocker figures of a region's subtree and its direct children. */
+@FeignClient(
+    name = "issue-service",
+    url = "${projects.issue-url}",
+    configuration = ServiceTokenConfiguration.class)
+public interface IssueClient {
+
+  @GetMapping("/internal/coordination-stats")
+  CoordinationStats coordinationStats(
+      @RequestParam("regionCode") String regionCode, @RequestParam("year") int year);
+}

@@ -1,0 +1,244 @@
+package cn.gov.jx.majorprojects.projects.dashboard;
+
+import cn.gov.jx.majorprojects.projects.project.Project;
+import cn.gov.jx.majorprojects.projects.region.RegionCatalog;
+import cn.gov.jx.majorprojects.projects.warning.ProjectFiguresChanged;
+import cn.gov.jx.majorprojects.support.region.Region;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps one roll-up document per region and year (county and every ancestor) current on write. Each
+ * project's last counted share is kept in {@code dashboard_shares}; a change swaps the share
+ * (compare-and-set on its version) and {@code $inc}s the difference old→new, so a correction or a
+ * status change moves counts and never counts twice.
+ */
+@Service
+class DashboardRollups {
+
+  static final String ROLLUPS = "dashboard_rollups";
+  static final String SHARES = "dashboard_shares";
+  private static final Logger log = LoggerFactory.getLogger(DashboardRollups.class);
+
+  private final MongoTemplate mongo;
+  private final RegionCatalog regions;
+
+  DashboardRollups(MongoTemplate mongo, RegionCatalog regions) {
+    this.mongo = mongo;
+    this.regions = regions;
+  }
+
+  static String idOf(String regionCode, int year) {
+    return regionCode + ":" + year;
+  }
+
+  @EventListener
+  void on(ProjectFiguresChanged event) {
+    refresh(event.projectId());
+  }
+
+  /** Recounts one project's share and applies the difference to its regions' roll-ups. */
+  void refresh(String projectId) {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      Project project = mongo.findById(projectId, Project.class);
+      // raw driver calls: the share's id stays the project id string, never converted to ObjectId
+      Document share = mongo.getCollection(SHARES).find(new Document("_id", projectId)).first();
+      String newRegion = project == null ? null : project.getRegionCode();
+      Map<Integer, Map<String, Long>> now =
+          project == null ? Map.of() : ProjectFigures.of(inputsOf(project));
+      String oldRegion = share == null ? null : share.getString("region");
+      Map<Integer, Map<String, Long>> before = share == null ? Map.of() : yearsOf(share);
+      if (!swap(projectId, share, newRegion, now)) {
+        continue; // someone else moved the share meanwhile: recount from what is stored now
+      }
+      apply(deltas(oldRegion, before, newRegion, now));
+      return;
+    }
+    log.warn("gave up recounting project {} after repeated concurrent changes", projectId);
+  }
+
+  /** Repair tool: forgets every roll-up and recounts every project from scratch. */
+  int rebuild() {
+    mongo.remove(new Query(), ROLLUPS);
+    mongo.remove(new Query(), SHARES);
+    List<String> ids =
+        mongo.findDistinct(new Query(), "_id", Project.class, Object.class).stream()
+            .map(String::valueOf)
+            .toList();
+    ids.forEach(this::refresh);
+    return ids.size();
+  }
+
+  private boolean swap(
+      String projectId, Document share, String region, Map<Integer, Map<String, Long>> years) {
+    Document yearsDoc = new Document();
+    years.forEach((y, f) -> yearsDoc.append(String.valueOf(y), new Document(f)));
+    if (share == null) {
+      try {
+        mongo
+            .getCollection(SHARES)
+            .insertOne(
+                new Document("_id", projectId)
+                    .append("region", region)
+                    .append("years", yearsDoc)
+                    .append("version", 1L));
+        return true;
+      } catch (MongoWriteException e) {
+        if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+          return false;
+        }
+        throw e;
+      }
+    }
+    long version = ((Number) share.get("version")).longValue();
+    Document same = new Document("_id", projectId).append("version", version);
+    Document update =
+        new Document(
+            "$set",
+            new Document("region", region)
+                .append("years", yearsDoc)
+                .append("version", version + 1));
+    return mongo.getCollection(SHARES).updateOne(same, update).getMatchedCount() == 1;
+  }
+
+  /** Per roll-up id (region:year) the counters to add: minus the old share, plus the new one. */
+  private Map<String, Map<String, Long>> deltas(
+      String oldRegion,
+      Map<Integer, Map<String, Long>> before,
+      String newRegion,
+      Map<Integer, Map<String, Long>> now) {
+    Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+    addAll(out, oldRegion, before, -1);
+    addAll(out, newRegion, now, 1);
+    out.values().forEach(m -> m.values().removeIf(v -> v == 0));
+    out.values().removeIf(Map::isEmpty);
+    return out;
+  }
+
+  private void addAll(
+      Map<String, Map<String, Long>> out,
+      String county,
+      Map<Integer, Map<String, Long>> years,
+      int sign) {
+    if (county == null) {
+      return;
+    }
+    List<String> chain = new ArrayList<>();
+    regions.tree().pathToRoot(county).stream().map(Region::code).forEach(chain::add);
+    if (chain.isEmpty()) {
+      chain.add(county);
+    }
+    years.forEach(
+        (year, figures) -> {
+          for (String region : chain) {
+            Map<String, Long> target =
+                out.computeIfAbsent(idOf(region, year), k -> new HashMap<>());
+            figures.forEach((k, v) -> target.merge(k, sign * v, Long::sum));
+          }
+        });
+  }
+
+  private void apply(Map<String, Map<String, Long>> deltas) {
+    if (deltas.isEmpty()) {
+      return;
+    }
+    BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ROLLUPS);
+    deltas.forEach(
+        (id, figures) -> {
+          String[] parts = id.split(":");
+          Update update =
+              new Update()
+                  .setOnInsert("regionCode", parts[0])
+                  .setOnInsert("year", Integer.parseInt(parts[1]));
+          figures.forEach((k, v) -> update.inc("f." + k, v));
+          bulk.upsert(Query.query(Criteria.where("_id").is(id)), update);
+        });
+    bulk.execute();
+  }
+
+  private static Map<Integer, Map<String, Long>> yearsOf(Document share) {
+    Map<Integer, Map<String, Long>> out = new HashMap<>();
+    Document years = share.get("years", Document.class);
+    if (years != null) {
+      years.forEach((y, f) -> out.put(Integer.valueOf(y), counters((Document) f)));
+    }
+    return out;
+  }
+
+  static Map<String, Long> counters(Document figures) {
+    Map<String, Long> out = new HashMap<>();
+    if (figures != null) {
+      figures.forEach(
+          (k, v) -> {
+            if (v instanceof Number n) {
+              out.put(k, n.longValue());
+            }
+          });
+    }
+    return out;
+  }
+
+  private ProjectFigures.Inputs inputsOf(Project p) {
+    Map<Integer, BigDecimal> plans = new HashMap<>();
+    for (Document plan :
+        mongo.getCollection("annual_plans").find(new Document("projectId", p.getId()))) {
+      BigDecimal amount = decimal(plan.get("plannedInvestment"));
+      if (amount != null) {
+        plans.put(plan.getInteger("year"), amount);
+      }
+    }
+    List<ProjectFigures.MonthReport> reports = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Document report :
+        mongo.getCollection("progress_reports").find(new Document("projectId", p.getId()))) {
+      String period = report.getString("period");
+      List<Document> revisions = report.getList("revisions", Document.class);
+      if (period == null || revisions == null || revisions.isEmpty() || !seen.add(period)) {
+        continue;
+      }
+      Document current = revisions.get(revisions.size() - 1);
+      reports.add(
+          new ProjectFigures.MonthReport(
+              YearMonth.parse(period),
+              decimal(current.get("investmentCompleted")),
+              current.getInteger("workersOnSite", 0),
+              "SUSPENDED".equals(current.getString("siteState"))));
+    }
+    return new ProjectFigures.Inputs(
+        p.getStatus(),
+        p.getLevel(),
+        p.getWarning() == null ? null : p.getWarning().level(),
+        p.getPlannedStart(),
+        p.getPlannedFinish(),
+        p.getActualStart(),
+        plans,
+        reports);
+  }
+
+  private static BigDecimal decimal(Object value) {
+    if (value instanceof Decimal128 d) {
+      return d.bigDecimalValue();
+    }
+    return value instanceof Number n ? new BigDecimal(n.toString()) : null;
+  }
+}

@@ -1,0 +1,75 @@
+package cn.gov.jx.majorprojects.projects.dashboard;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The dashboard of a region and year; children carry the same figures without their own list. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record DashboardView(
+    String regionCode,
+    String regionName,
+    Integer year,
+    LocalDate asOf,
+    long projects,
+    Map<String, Long> byStatus,
+    Map<String, Long> byLevel,
+    Map<String, Long> warnings,
+    BigDecimal plannedInvestment,
+    BigDecimal completedInvestment,
+    BigDecimal completionRatePercent,
+    DoubleHalf doubleHalf,
+    Starts onTimeStart,
+    long suspendedSites,
+    FiveNots fiveNots,
+    List<DashboardView> children) {
+
+  /** 双过半: half of the year's plan by 30 June, and the pace against the share of time gone. */
+  record DoubleHalf(
+      BigDecimal firstHalfCompleted,
+      BigDecimal firstHalfPercent,
+      boolean reached,
+      long projectsWithPlan,
+      long projectsAtHalf,
+      BigDecimal currentPacePercent,
+      BigDecimal timeSharePercent,
+      boolean onPace) {}
+
+  /** Projects due to start by now (planned start month passed) and those that started on time. */
+  record Starts(long due, long onTime, BigDecimal percent) {}
+
+  /** 五个不: not stopped, intensity not reduced, starts not delayed, coordination, planning. */
+  record FiveNots(
+      NotStopped notStopped,
+      Intensity intensity,
+      Starts startsNotDelayed,
+      Coordination coordination,
+      Planning planningNotBrokenOff) {}
+
+  record NotStopped(long inConstruction, long stopped, BigDecimal percent) {}
+
+  record Intensity(
+      String month,
+      long workersOnSite,
+      String previousMonth,
+      Long previousWorkersOnSite,
+      BigDecimal changePercent) {}
+
+  /** Blockers from issue-service; only {@code available:false} when it did not answer in time. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Coordination(
+      boolean available,
+      Long received,
+      Long resolved,
+      Long resolvedOnTime,
+      Long overdueNow,
+      BigDecimal onTimePercent) {
+    static Coordination unavailable() {
+      return new Coordination(false, null, null, null, null, null);
+    }
+  }
+
+  record Planning(int nextYear, long projects) {}
+}

@@ -1,0 +1,398 @@
+package cn.gov.jx.majorprojects.projects.dashboard;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.gov.jx.majorprojects.projects.FixedClockConfiguration;
+import cn.gov.jx.majorprojects.support.testing.EmbeddedMongoConfiguration;
+import cn.gov.jx.majorprojects.support.testing.TestUsers;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.jayway.jsonpath.JsonPath;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+@SpringBootTest(
+    properties = {
+      "management.server.port=0",
+      "spring.cloud.openfeign.client.config.issue-service.read-timeout=400"
+    })
+@AutoConfigureMockMvc
+@Import({EmbeddedMongoConfiguration.class, FixedClockConfiguration.class})
+class DashboardApplicationTests {
+
+  static final WireMockServer issueService = new WireMockServer(options().dynamicPort());
+
+  static {
+    issueService.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    issueService.stop();
+  }
+
+  @DynamicPropertySource
+  static void urls(DynamicPropertyRegistry registry) {
+    registry.add("projects.issue-url", issueService::baseUrl);
+    registry.add(
+        "spring.security.oauth2.client.provider.keycloak.token-uri",
+        () -> issueService.baseUrl() + "/token");
+  }
+
+  static final RequestPostProcessor OWNER_DH =
+      TestUsers.user("owner.dh", "owner", "360102", "org-dh");
+
+  @Autowired MockMvc mvc;
+  @Autowired MongoTemplate mongo;
+
+  @BeforeEach
+  void reset() {
+    for (String c :
+        new String[] {
+          "projects",
+          "progress_reports",
+          "annual_plans",
+          "warning_rules",
+          "dashboard_rollups",
+          "dashboard_shares"
+        }) {
+      mongo.remove(new Query(), c);
+    }
+    issueService.resetAll();
+    issueService.stubFor(
+        post(urlEqualTo("/token"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"access_token\":\"svc-token\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+    issueService.stubFor(
+        get(urlPathEqualTo("/internal/coordination-stats"))
+            .willReturn(aResponse().withStatus(503)));
+  }
+
+  String project(
+      String serial, String region, String org, String status, String start, String finish)
+      throws Exception {
+    String answer =
+        mvc.perform(
+                MockMvcRequestBuilders.post("/api/projects")
+                    .with(TestUsers.admin())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        """
+                        {"code":"2026-%s-48-01-%s","name":"项目%s","level":"CITY",
+                         "regionCode":"%s","industry":"URBAN","ownerOrg":"%s",
+                         "ownerOrgName":"业主","totalInvestment":90000,
+                         "plannedStart":"%s","plannedFinish":"%s","status":"%s"}
+                        """
+                            .formatted(region, serial, serial, region, org, start, finish, status)))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return JsonPath.read(answer, "$.id");
+  }
+
+  void plan(String id, int year, String amount) throws Exception {
+    mvc.perform(
+            put("/api/projects/" + id + "/plans/" + year)
+                .with(TestUsers.admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"plannedInvestment\":" + amount + "}"))
+        .andExpect(status().isOk());
+  }
+
+  void report(String id, RequestPostProcessor owner, String period, String amount, int workers)
+      throws Exception {
+    mvc.perform(
+            put("/api/projects/" + id + "/progress-reports/" + period)
+                .with(owner)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    """
+                    {"investmentCompleted":%s,"physicalProgressPercent":10,"workersOnSite":%d,
+                     "siteState":"WORKING"}
+                    """
+                        .formatted(amount, workers)))
+        .andExpect(status().is2xxSuccessful());
+  }
+
+  String dashboard(RequestPostProcessor user, String query) throws Exception {
+    return mvc.perform(MockMvcRequestBuilders.get("/api/dashboard" + query).with(user))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  static BigDecimal decimal(String json, String path) {
+    return new BigDecimal(String.valueOf((Object) JsonPath.read(json, path)));
+  }
+
+  static long number(String json, String path) {
+    return ((Number) JsonPath.read(json, path)).longValue();
+  }
+
+  /** Two building/preparing projects in Nanchang counties, one planned for next year. */
+  String[] nanchang() throws Exception {
+    String hgt =
+        project(
+            "000001", "360113", "org-nc-metro", "UNDER_CONSTRUCTION", "2026-03-01", "2027-12-31");
+    plan(hgt, 2026, "1000");
+    report(hgt, TestUsers.ownerHgt(), "2026-05", "300.5", 50);
+    report(hgt, TestUsers.ownerHgt(), "2026-09", "50", 60);
+    report(hgt, TestUsers.ownerHgt(), "2026-10", "200", 80);
+    String dh =
+        project("000002", "360102", "org-dh", "PRE_CONSTRUCTION", "2026-12-01", "2027-12-31");
+    plan(dh, 2026, "500");
+    project("000003", "360102", "org-dh", "PLANNED", "2027-03-01", "2028-12-31");
+    return new String[] {hgt, dh};
+  }
+
+  @Test
+  void aCityShowsItsProjectsFiguresAndTheyEqualTheSumOverItsCounties() throws Exception {
+    nanchang();
+    String json = dashboard(TestUsers.managerNc(), "?regionCode=360100&year=2026");
+
+    assertThat(number(json, "$.projects")).isEqualTo(2);
+    assertThat(number(json, "$.byStatus.UNDER_CONSTRUCTION")).isEqualTo(1);
+    assertThat(number(json, "$.byStatus.PRE_CONSTRUCTION")).isEqualTo(1);
+    assertThat(number(json, "$.byLevel.CITY")).isEqualTo(2);
+    assertThat(decimal(json, "$.plannedInvestment")).isEqualByComparingTo("1500");
+    assertThat(decimal(json, "$.completedInvestment")).isEqualByComparingTo("550.5");
+    assertThat(decimal(json, "$.completionRatePercent")).isEqualByComparingTo("36.70");
+    assertThat(decimal(json, "$.doubleHalf.firstHalfCompleted")).isEqualByComparingTo("300.5");
+    assertThat((Boolean) JsonPath.read(json, "$.doubleHalf.reached")).isFalse();
+    assertThat(decimal(json, "$.doubleHalf.timeSharePercent")).isEqualByComparingTo("83.33");
+    // the Honggutan project was due in March and started in November: late; Donghu due December
+    assertThat(number(json, "$.onTimeStart.due")).isEqualTo(1);
+    assertThat(number(json, "$.onTimeStart.onTime")).isZero();
+    assertThat(number(json, "$.fiveNots.notStopped.inConstruction")).isEqualTo(1);
+    assertThat(number(json, "$.fiveNots.intensity.workersOnSite")).isEqualTo(80);
+    assertThat(number(json, "$.fiveNots.intensity.previousWorkersOnSite")).isEqualTo(60);
+    assertThat(decimal(json, "$.fiveNots.intensity.changePercent")).isEqualByComparingTo("33.33");
+    assertThat(number(json, "$.fiveNots.planningNotBrokenOff.projects")).isEqualTo(1);
+    assertThat(number(json, "$.fiveNots.planningNotBrokenOff.nextYear")).isEqualTo(2027);
+
+    List<Map<String, Object>> children = JsonPath.read(json, "$.children");
+    assertThat(children).hasSize(9);
+    List<Number> honggutan = JsonPath.read(json, "$.children[?(@.regionCode=='360113')].projects");
+    assertThat(honggutan.get(0).longValue()).isEqualTo(1);
+    assertSumOfChildren(json);
+
+    // the province rolls up the same projects
+    String province = dashboard(TestUsers.managerJx(), "?regionCode=360000&year=2026");
+    assertThat(number(province, "$.projects")).isEqualTo(2);
+    assertThat(decimal(province, "$.completedInvestment")).isEqualByComparingTo("550.5");
+    assertSumOfChildren(province);
+  }
+
+  static void assertSumOfChildren(String json) {
+    for (String figure :
+        List.of(
+            "projects",
+            "byStatus.UNDER_CONSTRUCTION",
+            "byStatus.PRE_CONSTRUCTION",
+            "byStatus.PLANNED",
+            "byLevel.CITY",
+            "warnings.RED",
+            "warnings.YELLOW",
+            "warnings.GREEN",
+            "suspendedSites",
+            "onTimeStart.due",
+            "fiveNots.planningNotBrokenOff.projects")) {
+      List<Number> values = JsonPath.read(json, "$.children[*]." + figure);
+      long sum = values.stream().mapToLong(Number::longValue).sum();
+      assertThat(sum).as(figure).isEqualTo(number(json, "$." + figure));
+    }
+    for (String amount : List.of("plannedInvestment", "completedInvestment")) {
+      List<Object> values = JsonPath.read(json, "$.children[*]." + amount);
+      BigDecimal sum =
+          values.stream()
+              .map(v -> new BigDecimal(String.valueOf(v)))
+              .reduce(BigDecimal.ZERO, BigDecimal::add);
+      assertThat(sum).as(amount).isEqualByComparingTo(decimal(json, "$." + amount));
+    }
+  }
+
+  @Test
+  void aCorrectionAndAStatusChangeMoveTheFiguresWithoutCountingTwice() throws Exception {
+    String[] ids = nanchang();
+    report(ids[0], TestUsers.ownerHgt(), "2026-10", "100", 40);
+    String dh =
+        mvc.perform(MockMvcRequestBuilders.get("/api/projects/" + ids[1]).with(TestUsers.admin()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    mvc.perform(
+            patch("/api/projects/" + ids[1])
+                .with(TestUsers.admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"version\":%d,\"status\":\"UNDER_CONSTRUCTION\"}"
+                        .formatted(number(dh, "$.version"))))
+        .andExpect(status().isOk());
+
+    String json = dashboard(TestUsers.coordNc(), "?year=2026");
+    assertThat((String) JsonPath.read(json, "$.regionCode")).isEqualTo("360100");
+    assertThat(number(json, "$.projects")).isEqualTo(2);
+    assertThat(decimal(json, "$.completedInvestment")).isEqualByComparingTo("450.5");
+    assertThat(number(json, "$.fiveNots.intensity.workersOnSite")).isEqualTo(40);
+    assertThat(number(json, "$.byStatus.UNDER_CONSTRUCTION")).isEqualTo(2);
+    assertThat(number(json, "$.byStatus.PRE_CONSTRUCTION")).isZero();
+    assertThat(number(json, "$.fiveNots.notStopped.inConstruction")).isEqualTo(2);
+    assertSumOfChildren(json);
+
+    // moving a project to another county moves it between the children, not the city total
+    String hgt =
+        mvc.perform(MockMvcRequestBuilders.get("/api/projects/" + ids[0]).with(TestUsers.admin()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    mvc.perform(
+            patch("/api/projects/" + ids[0])
+                .with(TestUsers.admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"version\":%d,\"regionCode\":\"360102\"}"
+                        .formatted(number(hgt, "$.version"))))
+        .andExpect(status().isOk());
+    String moved = dashboard(TestUsers.managerNc(), "?year=2026");
+    assertThat(number(moved, "$.projects")).isEqualTo(2);
+    List<Number> honggutan = JsonPath.read(moved, "$.children[?(@.regionCode=='360113')].projects");
+    List<Number> donghu = JsonPath.read(moved, "$.children[?(@.regionCode=='360102')].projects");
+    assertThat(honggutan.get(0).longValue()).isZero();
+    assertThat(donghu.get(0).longValue()).isEqualTo(2);
+    assertSumOfChildren(moved);
+  }
+
+  @Test
+  void aRebuildFromScratchGivesTheSameFiguresAsTheRollUpsKeptOnWrite() throws Exception {
+    String[] ids = nanchang();
+    report(ids[0], TestUsers.ownerHgt(), "2026-10", "120", 70);
+    String kept = dashboard(TestUsers.managerNc(), "?year=2026");
+    mvc.perform(MockMvcRequestBuilders.post("/api/dashboard/rebuild").with(TestUsers.managerNc()))
+        .andExpect(status().isForbidden());
+    mvc.perform(MockMvcRequestBuilders.post("/api/dashboard/rebuild").with(TestUsers.admin()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.projects").value(3));
+    assertThat(dashboard(TestUsers.managerNc(), "?year=2026")).isEqualTo(kept);
+  }
+
+  @Test
+  void ownersMayNotSeeTheDashboardAndOtherRegionsDoNotLeak() throws Exception {
+    mvc.perform(
+            MockMvcRequestBuilders.get("/api/dashboard?regionCode=360113")
+                .with(TestUsers.ownerHgt()))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            MockMvcRequestBuilders.get("/api/dashboard?regionCode=360100")
+                .with(TestUsers.coordGz()))
+        .andExpect(status().isNotFound());
+    mvc.perform(
+            MockMvcRequestBuilders.get("/api/dashboard?regionCode=360000")
+                .with(TestUsers.managerNc()))
+        .andExpect(status().isNotFound());
+    mvc.perform(
+            MockMvcRequestBuilders.get("/api/dashboard?regionCode=999999").with(TestUsers.admin()))
+        .andExpect(status().isNotFound());
+    mvc.perform(MockMvcRequestBuilders.get("/api/dashboard?year=1900").with(TestUsers.managerNc()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("year"));
+    // an empty region answers zeros, not an error
+    mvc.perform(
+            MockMvcRequestBuilders.get("/api/dashboard?regionCode=360702&year=2026")
+                .with(TestUsers.coordGz()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.projects").value(0))
+        .andExpect(jsonPath("$.regionName").value("章贡区"));
+  }
+
+  @Test
+  void coordinationComesFromIssueServiceInOneCallWithTheServicesToken() throws Exception {
+    nanchang();
+    issueService.stubFor(
+        get(urlEqualTo("/internal/coordination-stats?regionCode=360100&year=2026"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        """
+                        {"regionCode":"360100","year":2026,"received":10,"resolved":8,
+                         "resolvedOnTime":6,"overdueNow":1,
+                         "children":[{"regionCode":"360113","received":7,"resolved":5,
+                                      "resolvedOnTime":5,"overdueNow":0}]}
+                        """)));
+    String json = dashboard(TestUsers.managerNc(), "?regionCode=360100&year=2026");
+    assertThat((Boolean) JsonPath.read(json, "$.fiveNots.coordination.available")).isTrue();
+    assertThat(number(json, "$.fiveNots.coordination.received")).isEqualTo(10);
+    assertThat(decimal(json, "$.fiveNots.coordination.onTimePercent")).isEqualByComparingTo("75");
+    List<Number> hgt =
+        JsonPath.read(
+            json, "$.children[?(@.regionCode=='360113')].fiveNots.coordination.resolvedOnTime");
+    assertThat(hgt.get(0).longValue()).isEqualTo(5);
+    List<Number> xh =
+        JsonPath.read(json, "$.children[?(@.regionCode=='360103')].fiveNots.coordination.received");
+    assertThat(xh.get(0).longValue()).isZero();
+    issueService.verify(
+        1,
+        getRequestedFor(urlPathEqualTo("/internal/coordination-stats"))
+            .withHeader("Authorization", equalTo("Bearer svc-token")));
+  }
+
+  @Test
+  void coordinationIsUnavailableNotAnErrorWhenIssueServiceIsDown() throws Exception {
+    nanchang();
+    String json = dashboard(TestUsers.managerNc(), "?regionCode=360100&year=2026");
+    assertThat((Boolean) JsonPath.read(json, "$.fiveNots.coordination.available")).isFalse();
+    assertThat((Map<String, Object>) JsonPath.read(json, "$.fiveNots.coordination")).hasSize(1);
+    assertThat((Boolean) JsonPath.read(json, "$.children[0].fiveNots.coordination.available"))
+        .isFalse();
+    assertThat(number(json, "$.projects")).isEqualTo(2);
+  }
+
+  @Test
+  void coordinationIsUnavailableWhenIssueServiceIsSlow() throws Exception {
+    issueService.stubFor(
+        get(urlPathEqualTo("/internal/coordination-stats"))
+            .willReturn(
+                aResponse()
+                    .withFixedDelay(3000)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"regionCode\":\"360100\",\"year\":2026,\"received\":1,\"resolved\":1,\"resolvedOnTime\":1,\"overdueNow\":0,\"children\":[]}")));
+    long started = System.nanoTime();
+    String json = dashboard(TestUsers.managerNc(), "?regionCode=360100&year=2026");
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    assertThat((Boolean) JsonPath.read(json, "$.fiveNots.coordination.available")).isFalse();
+    assertThat(millis).isLessThan(2500);
+  }
+}
