@@ -31,6 +31,7 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.cors.CorsConfiguration;
@@ -63,6 +64,12 @@ class GatewaySecurityConfiguration {
             .build();
     decoder.setJwtValidator(JwtRules.validator(properties.issuerUri(), properties.audience()));
     return decoder;
+  }
+
+  /** Picked up by Spring Security's WebFilterChainProxy for requests its firewall refuses. */
+  @Bean
+  ServerExchangeRejectedHandler rejectedRequestHandler(GatewayProblems problems) {
+    return new RejectedRequestHandler(problems);
   }
 
   @Bean
