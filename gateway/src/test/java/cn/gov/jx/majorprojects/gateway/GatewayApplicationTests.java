@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.jx.majorprojects.gateway.security.SigningKeys;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -13,16 +14,20 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -59,6 +64,7 @@ class GatewayApplicationTests {
   }
 
   @Autowired WebTestClient client;
+  @LocalServerPort int port;
 
   @BeforeEach
   void stubs() {
@@ -260,5 +266,68 @@ class GatewayApplicationTests {
           .isEqualTo("3.1.0");
     }
     client.get().uri("/v3/api-docs/internal").exchange().expectStatus().isNotFound();
+    // the service sees the gateway's host, so its document's server URL points at the gateway
+    upstream.verify(
+        3,
+        getRequestedFor(urlEqualTo("/v3/api-docs"))
+            .withHeader(
+                "Host",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo("localhost:" + port)));
+  }
+
+  @Test
+  void oneSwaggerUiAtDocsListsEveryServicesDocumentWithoutALoginAndFitsTheCsp() {
+    EntityExchangeResult<byte[]> docs =
+        client.get().uri("/docs").exchange().expectBody().returnResult();
+    assertThat(docs.getStatus().is3xxRedirection()).as("/docs redirects to the UI").isTrue();
+    String page = docs.getResponseHeaders().getLocation().toString();
+    assertThat(page).doesNotContain("oauth2").contains("swagger-ui");
+
+    EntityExchangeResult<String> html =
+        client
+            .get()
+            .uri(page)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult();
+    String csp = html.getResponseHeaders().getFirst("Content-Security-Policy");
+    assertThat(csp).contains("script-src 'self'");
+    // script-src 'self' allows no inline script: every script is a file from the gateway itself
+    assertThat(
+            Pattern.compile("<script(?![^>]*\\ssrc=\"\\./)[^>]*>")
+                .matcher(html.getResponseBody())
+                .find())
+        .as("inline or foreign script in %s", html.getResponseBody())
+        .isFalse();
+
+    String initializer =
+        client
+            .get()
+            .uri(page.replace("index.html", "swagger-initializer.js"))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    Matcher configUrl = Pattern.compile("\"configUrl\"\\s*:\\s*\"([^\"]+)\"").matcher(initializer);
+    assertThat(configUrl.find()).as("configUrl in %s", initializer).isTrue();
+    client
+        .get()
+        .uri(configUrl.group(1))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.urls[*].url")
+        .value(
+            urls ->
+                assertThat(((List<?>) urls).stream().map(String::valueOf).toList())
+                    .contains(
+                        "/v3/api-docs/project-service",
+                        "/v3/api-docs/issue-service",
+                        "/v3/api-docs/notification-service"));
   }
 }
