@@ -14,6 +14,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -36,10 +40,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "management.server.port=0")
+    properties = {
+      "management.server.port=0",
+      "gateway.signing-keys.min-refetch-interval="
+          + GatewayApplicationTests.REFETCH_INTERVAL_MS
+          + "ms"
+    })
 @AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewayApplicationTests {
 
+  static final long REFETCH_INTERVAL_MS = 1000;
   static final WireMockServer upstream = new WireMockServer(wireMockConfig().dynamicPort());
   static final SigningKeys keys;
 
@@ -329,5 +339,67 @@ class GatewayApplicationTests {
                         "/v3/api-docs/project-service",
                         "/v3/api-docs/issue-service",
                         "/v3/api-docs/notification-service"));
+  }
+
+  @Test
+  void theJwksIsFetchedOncePerNewKeyIdAndNeverPerRequest() throws Exception {
+    String token = keys.token("coord.steady", "coordinator", "360100");
+    statusWith(token); // the keys may or may not be cached yet
+    upstream.resetRequests();
+    for (int i = 0; i < 20; i++) {
+      assertThat(statusWith(token)).isEqualTo(200);
+    }
+    upstream.verify(0, getRequestedFor(urlEqualTo("/certs")));
+
+    // Keycloak rotates its key: the JWKS holds a second one and new tokens carry its kid
+    String issuer = "http://localhost:" + upstream.port() + "/realms/majorprojects";
+    SigningKeys rotated = new SigningKeys(issuer, "rotated-kid");
+    upstream.stubFor(
+        get("/certs")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(keys.jwksWith(rotated))
+                    .withFixedDelay(300))); // slow enough that the requests below overlap it
+    Thread.sleep(REFETCH_INTERVAL_MS + 200); // past the interval of any earlier fetch
+    upstream.resetRequests();
+    String newToken = rotated.token("coord.rotated", "coordinator", "360100");
+    assertThat(concurrently(8, newToken)).containsOnly(200);
+    for (int i = 0; i < 10; i++) {
+      assertThat(statusWith(newToken)).isEqualTo(200);
+    }
+    upstream.verify(1, getRequestedFor(urlEqualTo("/certs")));
+
+    // a kid the realm never had is refused (how often it may refetch: SigningKeyCacheTests)
+    String forged = new SigningKeys(issuer, "invented-kid").token("admin", "admin", "360000");
+    assertThat(statusWith(forged)).isEqualTo(401);
+  }
+
+  private int statusWith(String token) {
+    return client
+        .get()
+        .uri("/api/regions")
+        .headers(h -> h.setBearerAuth(token))
+        .exchange()
+        .expectBody()
+        .returnResult()
+        .getStatus()
+        .value();
+  }
+
+  private List<Integer> concurrently(int requests, String token) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(requests);
+    try {
+      List<Future<Integer>> answers =
+          pool.invokeAll(
+              java.util.Collections.nCopies(requests, (Callable<Integer>) () -> statusWith(token)));
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (Future<Integer> answer : answers) {
+        statuses.add(answer.get());
+      }
+      return statuses;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
