@@ -9,7 +9,8 @@
 #    chosen so that connections * 1000 / DELAY_MS = the target rate. That is a closed loop with
 #    think time, not wrk2's open loop: a stall lowers the offered rate instead of queueing
 #    (coordinated omission), so the p99 it reports is a lower bound.
-# Needs: wrk, nginx (Debian: apt-get install -y wrk nginx), openssl, curl, java 17, the gateway jar
+# Needs: wrk, nginx (Debian: apt-get install -y wrk nginx), openssl, curl, xxd, java 17+ (JAVA=path to
+# choose one), the gateway jar
 # (built with ./mvnw -B -ntp -pl platform-support,gateway package -DskipTests if missing).
 # Starts one nginx and one gateway JVM, records their pids, and stops exactly those on exit.
 set -euo pipefail
@@ -26,7 +27,7 @@ WARMUP="${WARMUP:-45s}"   # the JIT needs long on a busy 2-core machine
 DELAY_MS="${DELAY_MS:-10}"
 PATH_UNDER_TEST="/api/regions"
 
-for tool in wrk nginx openssl curl java; do
+for tool in wrk nginx openssl curl "${JAVA:-java}"; do
   command -v "$tool" >/dev/null || { echo "missing $tool (Debian: apt-get install -y wrk nginx)" >&2; exit 2; }
 done
 JAR="$(ls "$ROOT"/gateway/target/gateway-*.jar 2>/dev/null | grep -v original | head -1 || true)"
@@ -101,7 +102,7 @@ SERVER_PORT="$GATEWAY_PORT" MANAGEMENT_PORT="$GATEWAY_MANAGEMENT_PORT" \
   ISSUE_SERVICE_URL="http://127.0.0.1:${UPSTREAM_PORT}" \
   NOTIFICATION_SERVICE_URL="http://127.0.0.1:${UPSTREAM_PORT}" \
   GATEWAY_RATE_LIMIT_PER_SECOND=10000000 GATEWAY_RATE_LIMIT_BURST=10000000 \
-  java -Xms256m -Xmx512m -jar "$JAR" >"$WORK/gateway.log" 2>&1 &
+  "${JAVA:-java}" -Xms256m -Xmx512m -jar "$JAR" >"$WORK/gateway.log" 2>&1 &
 GATEWAY_PID=$!
 for _ in $(seq 1 180); do
   curl -fs "http://127.0.0.1:${GATEWAY_MANAGEMENT_PORT}/actuator/health" >/dev/null 2>&1 && break
