@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.jx.majorprojects.gateway.security.SigningKeys;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -13,16 +14,24 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -31,10 +40,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "management.server.port=0")
+    properties = {
+      "management.server.port=0",
+      "gateway.signing-keys.min-refetch-interval="
+          + GatewayApplicationTests.REFETCH_INTERVAL_MS
+          + "ms"
+    })
 @AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewayApplicationTests {
 
+  static final long REFETCH_INTERVAL_MS = 1000;
   static final WireMockServer upstream = new WireMockServer(wireMockConfig().dynamicPort());
   static final SigningKeys keys;
 
@@ -59,6 +74,7 @@ class GatewayApplicationTests {
   }
 
   @Autowired WebTestClient client;
+  @LocalServerPort int port;
 
   @BeforeEach
   void stubs() {
@@ -260,5 +276,130 @@ class GatewayApplicationTests {
           .isEqualTo("3.1.0");
     }
     client.get().uri("/v3/api-docs/internal").exchange().expectStatus().isNotFound();
+    // the service sees the gateway's host, so its document's server URL points at the gateway
+    upstream.verify(
+        3,
+        getRequestedFor(urlEqualTo("/v3/api-docs"))
+            .withHeader(
+                "Host",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo("localhost:" + port)));
+  }
+
+  @Test
+  void oneSwaggerUiAtDocsListsEveryServicesDocumentWithoutALoginAndFitsTheCsp() {
+    EntityExchangeResult<byte[]> docs =
+        client.get().uri("/docs").exchange().expectBody().returnResult();
+    assertThat(docs.getStatus().is3xxRedirection()).as("/docs redirects to the UI").isTrue();
+    String page = docs.getResponseHeaders().getLocation().toString();
+    assertThat(page).doesNotContain("oauth2").contains("swagger-ui");
+
+    EntityExchangeResult<String> html =
+        client
+            .get()
+            .uri(page)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult();
+    String csp = html.getResponseHeaders().getFirst("Content-Security-Policy");
+    assertThat(csp).contains("script-src 'self'");
+    // script-src 'self' allows no inline script: every script is a file from the gateway itself
+    assertThat(
+            Pattern.compile("<script(?![^>]*\\ssrc=\"\\./)[^>]*>")
+                .matcher(html.getResponseBody())
+                .find())
+        .as("inline or foreign script in %s", html.getResponseBody())
+        .isFalse();
+
+    String initializer =
+        client
+            .get()
+            .uri(page.replace("index.html", "swagger-initializer.js"))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    Matcher configUrl = Pattern.compile("\"configUrl\"\\s*:\\s*\"([^\"]+)\"").matcher(initializer);
+    assertThat(configUrl.find()).as("configUrl in %s", initializer).isTrue();
+    client
+        .get()
+        .uri(configUrl.group(1))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.urls[*].url")
+        .value(
+            urls ->
+                assertThat(((List<?>) urls).stream().map(String::valueOf).toList())
+                    .contains(
+                        "/v3/api-docs/project-service",
+                        "/v3/api-docs/issue-service",
+                        "/v3/api-docs/notification-service"));
+  }
+
+  @Test
+  void theJwksIsFetchedOncePerNewKeyIdAndNeverPerRequest() throws Exception {
+    String token = keys.token("coord.steady", "coordinator", "360100");
+    statusWith(token); // the keys may or may not be cached yet
+    upstream.resetRequests();
+    for (int i = 0; i < 20; i++) {
+      assertThat(statusWith(token)).isEqualTo(200);
+    }
+    upstream.verify(0, getRequestedFor(urlEqualTo("/certs")));
+
+    // Keycloak rotates its key: the JWKS holds a second one and new tokens carry its kid
+    String issuer = "http://localhost:" + upstream.port() + "/realms/majorprojects";
+    SigningKeys rotated = new SigningKeys(issuer, "rotated-kid");
+    upstream.stubFor(
+        get("/certs")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(keys.jwksWith(rotated))
+                    .withFixedDelay(300))); // slow enough that the requests below overlap it
+    Thread.sleep(REFETCH_INTERVAL_MS + 200); // past the interval of any earlier fetch
+    upstream.resetRequests();
+    String newToken = rotated.token("coord.rotated", "coordinator", "360100");
+    assertThat(concurrently(8, newToken)).containsOnly(200);
+    for (int i = 0; i < 10; i++) {
+      assertThat(statusWith(newToken)).isEqualTo(200);
+    }
+    upstream.verify(1, getRequestedFor(urlEqualTo("/certs")));
+
+    // a kid the realm never had is refused (how often it may refetch: SigningKeyCacheTests)
+    String forged = new SigningKeys(issuer, "invented-kid").token("admin", "admin", "360000");
+    assertThat(statusWith(forged)).isEqualTo(401);
+  }
+
+  private int statusWith(String token) {
+    return client
+        .get()
+        .uri("/api/regions")
+        .headers(h -> h.setBearerAuth(token))
+        .exchange()
+        .expectBody()
+        .returnResult()
+        .getStatus()
+        .value();
+  }
+
+  private List<Integer> concurrently(int requests, String token) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(requests);
+    try {
+      List<Future<Integer>> answers =
+          pool.invokeAll(
+              java.util.Collections.nCopies(requests, (Callable<Integer>) () -> statusWith(token)));
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (Future<Integer> answer : answers) {
+        statuses.add(answer.get());
+      }
+      return statuses;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

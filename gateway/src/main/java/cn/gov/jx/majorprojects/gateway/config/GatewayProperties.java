@@ -1,5 +1,6 @@
 package cn.gov.jx.majorprojects.gateway.config;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,6 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param circuitBreaker when a backend counts as down, and for how long
  * @param maxBody request body limits
  * @param login browser login against Keycloak
+ * @param signingKeys how the realm's JWKS is fetched and cached
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -25,7 +27,17 @@ public record GatewayProperties(
     @DefaultValue RateLimit rateLimit,
     @DefaultValue CircuitBreaker circuitBreaker,
     @DefaultValue MaxBody maxBody,
-    @DefaultValue Login login) {
+    @DefaultValue Login login,
+    @DefaultValue SigningKeys signingKeys) {
+
+  /**
+   * @param minRefetchInterval least time between two JWKS fetches (an unknown key id inside it is
+   *     refused without a fetch)
+   * @param fetchTimeout how long one JWKS fetch may take
+   */
+  public record SigningKeys(
+      @DefaultValue("10s") Duration minRefetchInterval,
+      @DefaultValue("3s") Duration fetchTimeout) {}
 
   /**
    * @param clientId the confidential Keycloak client browsers log in with

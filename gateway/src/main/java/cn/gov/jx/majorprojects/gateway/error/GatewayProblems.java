@@ -36,7 +36,7 @@ public class GatewayProblems {
 
   public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String detail) {
     ProblemDetail problem = Problems.of(status, detail);
-    problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+    problem.setInstance(instance(exchange));
     problem.setProperty("traceId", traceId(exchange));
     ServerHttpResponse response = exchange.getResponse();
     if (response.isCommitted()) {
@@ -47,6 +47,15 @@ public class GatewayProblems {
     DataBuffer buffer =
         response.bufferFactory().wrap(json.writeValueAsBytes(Problems.asMap(problem)));
     return response.writeWith(Mono.just(buffer));
+  }
+
+  /** The request path, or none when it is not a valid URI (a path the firewall refused). */
+  private static URI instance(ServerWebExchange exchange) {
+    try {
+      return URI.create(exchange.getRequest().getPath().value());
+    } catch (IllegalArgumentException notAUri) {
+      return null;
+    }
   }
 
   /**

@@ -31,11 +31,13 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
@@ -55,14 +57,25 @@ class GatewaySecurityConfiguration {
       Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
   @Bean
-  ReactiveJwtDecoder jwtDecoder(PlatformProperties properties) {
-    // keys are cached after the first fetch and fetched again only for an unknown kid
+  ReactiveJwtDecoder jwtDecoder(PlatformProperties platform, GatewayProperties gateway) {
+    GatewayProperties.SigningKeys settings = gateway.signingKeys();
+    SigningKeyCache keys =
+        new SigningKeyCache(
+            WebClient.create(),
+            platform.jwkSetUriOrDefault(),
+            settings.minRefetchInterval(),
+            settings.fetchTimeout(),
+            System::nanoTime);
     NimbusReactiveJwtDecoder decoder =
-        NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUriOrDefault())
-            .jwsAlgorithm(SignatureAlgorithm.RS256)
-            .build();
-    decoder.setJwtValidator(JwtRules.validator(properties.issuerUri(), properties.audience()));
+        NimbusReactiveJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+    decoder.setJwtValidator(JwtRules.validator(platform.issuerUri(), platform.audience()));
     return decoder;
+  }
+
+  /** Picked up by Spring Security's WebFilterChainProxy for requests its firewall refuses. */
+  @Bean
+  ServerExchangeRejectedHandler rejectedRequestHandler(GatewayProblems problems) {
+    return new RejectedRequestHandler(problems);
   }
 
   @Bean

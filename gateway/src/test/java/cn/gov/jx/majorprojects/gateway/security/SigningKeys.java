@@ -23,9 +23,14 @@ public final class SigningKeys {
   private final String issuer;
 
   public SigningKeys(String issuer) {
+    this(issuer, "test-kid");
+  }
+
+  /** Another key of the same realm, as after Keycloak rotates its signing key. */
+  public SigningKeys(String issuer, String keyId) {
     this.issuer = issuer;
     try {
-      this.key = new RSAKeyGenerator(2048).keyID("test-kid").generate();
+      this.key = new RSAKeyGenerator(2048).keyID(keyId).generate();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -33,6 +38,16 @@ public final class SigningKeys {
 
   public String jwks() {
     return new JWKSet(key.toPublicJWK()).toString();
+  }
+
+  /** The realm's JWKS holding this key and the others' public keys. */
+  public String jwksWith(SigningKeys... others) {
+    List<com.nimbusds.jose.jwk.JWK> all = new java.util.ArrayList<>();
+    all.add(key.toPublicJWK());
+    for (SigningKeys other : others) {
+      all.add(other.key.toPublicJWK());
+    }
+    return new JWKSet(all).toString();
   }
 
   public JWTClaimsSet.Builder claims(String username, String role, String region) {
