@@ -26,7 +26,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "handling_status", def = "{'handlingRegion': 1, 'status': 1}")
 @CompoundIndex(name = "project_created", def = "{'projectId': 1, 'createdAt': -1}")
 // the outbox relay: only documents with undelivered events
-@CompoundIndex(name = "outbox_pending", def = "{'outbox.occurredAt': 1}", sparse = true)
+@CompoundIndex(name = "outbox_pending", def = "{'outbox.eventId': 1}", sparse = true)
 class Issue {
 
   @Id String id;
