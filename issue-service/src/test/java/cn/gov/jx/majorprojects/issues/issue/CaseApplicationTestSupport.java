@@ -42,8 +42,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @Import({EmbeddedMongoConfiguration.class, CaseApplicationTestSupport.FixedClock.class})
 abstract class CaseApplicationTestSupport {
 
-  // Thursday 26 November 2026, 10:00 Shanghai
-  static final Instant START = Instant.parse("2026-11-26T02:00:00Z");
+  // Thursday 26 November 2026, 10:00 Shanghai, with nanoseconds as a system clock has them
+  static final Instant START = Instant.parse("2026-11-26T02:00:00.123456789Z");
 
   @TestConfiguration(proxyBeanMethods = false)
   static class FixedClock {

@@ -68,7 +68,7 @@ class OutboxRelayApplicationTests extends CaseApplicationTestSupport {
     assertThat(JsonPath.<String>read(body, "$.type")).isEqualTo("SUBMITTED");
     assertThat(JsonPath.<Integer>read(body, "$.sequence")).isEqualTo(1);
     assertThat(JsonPath.<String>read(body, "$.actor")).isEqualTo("owner.hgt");
-    assertThat(JsonPath.<String>read(body, "$.occurredAt")).isEqualTo("2026-11-26T02:00:00Z");
+    assertThat(JsonPath.<String>read(body, "$.occurredAt")).isEqualTo("2026-11-26T02:00:00.123Z");
     assertThat(JsonPath.<String>read(body, "$.subject.kind")).isEqualTo("ISSUE");
     assertThat(JsonPath.<String>read(body, "$.subject.id")).isEqualTo(id);
     assertThat(JsonPath.<String>read(body, "$.subject.projectRegion")).isEqualTo("360113");
