@@ -7,8 +7,10 @@ import cn.gov.jx.majorprojects.support.security.PlatformUser;
 import cn.gov.jx.majorprojects.support.web.BadRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.bson.types.ObjectId;
@@ -51,6 +53,10 @@ class CaseController {
   record InstructionBody(@NotBlank @Size(max = 2000) String instruction) {}
 
   record ResolutionBody(@NotBlank @Size(max = 5000) String resolution) {}
+
+  record SuperviseBody(@NotBlank @Size(max = 2000) String note) {}
+
+  record ExtensionBody(@NotNull Instant newDueAt, @NotBlank @Size(max = 2000) String reason) {}
 
   record MessageBody(@NotBlank @Size(max = 5000) String body) {}
 
@@ -136,6 +142,36 @@ class CaseController {
       @RequestHeader(name = "If-Match", required = false) String ifMatch,
       PlatformUser user) {
     return cases.reopen(id, body.reason(), version(ifMatch), user);
+  }
+
+  @PostMapping("/{id}/supervise")
+  IssueView supervise(
+      @PathVariable String id,
+      @Valid @RequestBody SuperviseBody body,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      PlatformUser user) {
+    return cases.supervise(id, body.note(), version(ifMatch), user);
+  }
+
+  @PostMapping("/{id}/extension-requests")
+  ResponseEntity<ExtensionRequest> requestExtension(
+      @PathVariable String id, @Valid @RequestBody ExtensionBody body, PlatformUser user) {
+    ExtensionRequest request = cases.requestExtension(id, body.newDueAt(), body.reason(), user);
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .location(URI.create("/api/issues/" + id + "/extension-requests/" + request.id()))
+        .body(request);
+  }
+
+  @PostMapping("/{id}/extension-requests/{requestId}/approve")
+  ExtensionRequest approve(
+      @PathVariable String id, @PathVariable String requestId, PlatformUser user) {
+    return cases.decideExtension(id, requestId, true, user);
+  }
+
+  @PostMapping("/{id}/extension-requests/{requestId}/decline")
+  ExtensionRequest decline(
+      @PathVariable String id, @PathVariable String requestId, PlatformUser user) {
+    return cases.decideExtension(id, requestId, false, user);
   }
 
   @PostMapping("/{id}/messages")

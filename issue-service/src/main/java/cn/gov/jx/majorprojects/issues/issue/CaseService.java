@@ -3,6 +3,7 @@ package cn.gov.jx.majorprojects.issues.issue;
 import cn.gov.jx.majorprojects.issues.calendar.CalendarService;
 import cn.gov.jx.majorprojects.issues.deadline.Warning;
 import cn.gov.jx.majorprojects.issues.deadline.WorkingCalendar;
+import cn.gov.jx.majorprojects.issues.policy.EscalationPolicy;
 import cn.gov.jx.majorprojects.issues.policy.EscalationPolicy.CaseDeadlines;
 import cn.gov.jx.majorprojects.issues.policy.PolicyService;
 import cn.gov.jx.majorprojects.support.region.Region;
@@ -10,7 +11,9 @@ import cn.gov.jx.majorprojects.support.region.RegionLevel;
 import cn.gov.jx.majorprojects.support.region.RegionTree;
 import cn.gov.jx.majorprojects.support.security.PlatformRole;
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
+import cn.gov.jx.majorprojects.support.web.BadRequestException;
 import cn.gov.jx.majorprojects.support.web.ConflictException;
+import cn.gov.jx.majorprojects.support.web.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -223,6 +227,146 @@ class CaseService {
         now);
   }
 
+  /** A manager whose region contains the case puts it under supervision: less time remains. */
+  IssueView supervise(String id, String note, Long expectedVersion, PlatformUser user) {
+    Issue issue = issues.visible(id, user);
+    checkVersion(issue, expectedVersion);
+    if (!user.has(PlatformRole.MANAGER)) {
+      throw new AccessDeniedException("only managers supervise cases");
+    }
+    requireStatus(issue, "supervised", IssueStatus.OPEN, IssueStatus.IN_PROGRESS);
+    if (issue.supervised) {
+      throw new ConflictException("Issue " + issue.number + " is already supervised");
+    }
+    Instant now = clock.instant();
+    WorkingCalendar calendar = calendars.workingCalendar();
+    Instant due = EscalationPolicy.supervisedDueAt(calendar, now, issue.dueAt);
+    return view(
+        write(
+            issue,
+            now,
+            new Step(
+                "SUPERVISED",
+                user.username(),
+                details(
+                    "note", note, "previousDueAt", issue.dueAt.toString(), "dueAt", due.toString()),
+                i -> {
+                  i.supervised = true;
+                  i.supervisedBy = user.username();
+                  setDueAt(i, due, calendar, now);
+                })),
+        now);
+  }
+
+  /** The holder asks the region above for a later deadline; one open request at a time. */
+  ExtensionRequest requestExtension(String id, Instant newDueAt, String reason, PlatformUser user) {
+    Issue issue = forHolder(id, null, user);
+    requireStatus(issue, "extended", IssueStatus.OPEN, IssueStatus.IN_PROGRESS);
+    if (!newDueAt.isAfter(issue.dueAt)) {
+      throw BadRequestException.field(
+          "newDueAt", "must be later than the current deadline " + issue.dueAt);
+    }
+    if (issue.extensionRequests.stream()
+        .anyMatch(r -> r.status() == ExtensionRequest.Status.PENDING)) {
+      throw new ConflictException(
+          "Issue " + issue.number + " already has an extension request waiting for a decision");
+    }
+    String parent =
+        tree.parent(issue.handlingRegion)
+            .map(Region::code)
+            .orElseThrow(
+                () ->
+                    new ConflictException(
+                        "Issue "
+                            + issue.number
+                            + " is at province level; no region above approves more time"));
+    Instant now = clock.instant();
+    ExtensionRequest request =
+        new ExtensionRequest(
+            new ObjectId().toHexString(),
+            newDueAt,
+            reason,
+            user.username(),
+            now,
+            issue.level,
+            issue.handlingRegion,
+            parent,
+            ExtensionRequest.Status.PENDING,
+            null,
+            null);
+    write(
+        issue,
+        now,
+        new Step(
+            "EXTENSION_REQUESTED",
+            user.username(),
+            details("requestId", request.id(), "newDueAt", newDueAt.toString(), "reason", reason),
+            i -> i.extensionRequests.add(request)));
+    return request;
+  }
+
+  /** A coordinator or manager of the region above decides; only an approval moves the deadline. */
+  ExtensionRequest decideExtension(
+      String id, String requestId, boolean approve, PlatformUser user) {
+    Issue issue = issues.visible(id, user);
+    ExtensionRequest request =
+        issue.extensionRequests.stream()
+            .filter(r -> r.id().equals(requestId))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("Extension request", requestId));
+    if (!user.hasAny(PlatformRole.COORDINATOR, PlatformRole.MANAGER)
+        || !request.approverRegion().equals(user.region())) {
+      throw new AccessDeniedException(
+          "only coordinators or managers of region " + request.approverRegion() + " decide");
+    }
+    if (request.status() != ExtensionRequest.Status.PENDING) {
+      throw new ConflictException(
+          "Extension request " + requestId + " is already " + request.status());
+    }
+    if (!request.handlingRegion().equals(issue.handlingRegion)
+        || (issue.status != IssueStatus.OPEN && issue.status != IssueStatus.IN_PROGRESS)) {
+      throw new ConflictException(
+          "Issue " + issue.number + " has moved on since the request; it can no longer be decided");
+    }
+    Instant now = clock.instant();
+    WorkingCalendar calendar = calendars.workingCalendar();
+    ExtensionRequest decided =
+        request.decided(
+            approve ? ExtensionRequest.Status.APPROVED : ExtensionRequest.Status.DECLINED,
+            user.username(),
+            now);
+    write(
+        issue,
+        now,
+        new Step(
+            "EXTENSION_DECIDED",
+            user.username(),
+            details(
+                "requestId",
+                requestId,
+                "decision",
+                decided.status().name(),
+                "newDueAt",
+                request.newDueAt().toString()),
+            i -> {
+              i.extensionRequests.replaceAll(r -> r.id().equals(requestId) ? decided : r);
+              if (approve) {
+                setDueAt(i, request.newDueAt(), calendar, now);
+              }
+            }));
+    return decided;
+  }
+
+  private static void setDueAt(Issue i, Instant due, WorkingCalendar calendar, Instant now) {
+    i.dueAt = due;
+    i.yellowAt = calendar.instantAtShare(i.levelSince, due, Warning.YELLOW_SHARE);
+    // a recorded colour stands only while it still holds under the new deadline
+    Warning current = Warning.of(calendar, i.levelSince, due, now);
+    if (current.ordinal() < i.notedWarning.ordinal()) {
+      i.notedWarning = current;
+    }
+  }
+
   /**
    * Records a message in the timeline; retried on a concurrent change since it changes no state.
    */
@@ -305,6 +449,8 @@ class CaseService {
             .set("yellowAt", issue.yellowAt)
             .set("notedWarning", issue.notedWarning)
             .set("supervised", issue.supervised)
+            .set("supervisedBy", issue.supervisedBy)
+            .set("extensionRequests", issue.extensionRequests)
             .set("escalatedForLateness", issue.escalatedForLateness)
             .set("acceptedAt", issue.acceptedAt)
             .set("resolvedAt", issue.resolvedAt)

@@ -64,6 +64,8 @@ class Issue {
   // the colour already recorded in the timeline for this stay at this level
   Warning notedWarning = Warning.GREEN;
   boolean supervised;
+  String supervisedBy;
+  List<ExtensionRequest> extensionRequests = new ArrayList<>();
   // the last move up was the sweep's (for lateness), so a return counts as a bounce
   boolean escalatedForLateness;
   Instant acceptedAt;
