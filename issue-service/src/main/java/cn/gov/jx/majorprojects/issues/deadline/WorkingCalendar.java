@@ -100,6 +100,19 @@ public final class WorkingCalendar {
     return (double) used / allowed;
   }
 
+  /** Working days after {@code from}'s day up to and including {@code to}'s day (Shanghai). */
+  public int workingDaysBetween(Instant from, Instant to) {
+    LocalDate day = from.atZone(ZONE).toLocalDate();
+    LocalDate last = to.atZone(ZONE).toLocalDate();
+    int count = 0;
+    for (LocalDate d = day.plusDays(1); !d.isAfter(last); d = d.plusDays(1)) {
+      if (isWorkingDay(d)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   /**
    * The instant at which {@code share} of the allowed working time is used: when a case turns
    * yellow, stored so the sweep can find it with an indexed query.

@@ -47,6 +47,7 @@ class CaseService {
   private final CalendarService calendars;
   private final RegionTree tree;
   private final java.time.Clock clock;
+  private final CaseStats stats;
 
   CaseService(
       IssueService issues,
@@ -54,7 +55,9 @@ class CaseService {
       PolicyService policies,
       CalendarService calendars,
       RegionTree tree,
-      java.time.Clock clock) {
+      java.time.Clock clock,
+      CaseStats stats) {
+    this.stats = stats;
     this.issues = issues;
     this.mongo = mongo;
     this.policies = policies;
@@ -418,7 +421,9 @@ class CaseService {
     long readVersion = issue.version;
     List<TimelineEntry> entries = new ArrayList<>();
     List<OutboxEvent> events = new ArrayList<>();
+    List<CaseStats.Before> befores = new ArrayList<>();
     for (Step step : Arrays.asList(steps)) {
+      befores.add(CaseStats.Before.of(issue));
       RegionLevel fromLevel = issue.level;
       String fromRegion = issue.handlingRegion;
       step.change().accept(issue);
@@ -473,6 +478,10 @@ class CaseService {
               + " is stale); reload it and try again");
     }
     issue.version = readVersion + 1;
+    // after the case's own write: counters follow it, a crash in between loses a count, not a case
+    for (int k = 0; k < entries.size(); k++) {
+      stats.record(issue, entries.get(k), befores.get(k), calendar);
+    }
     return issue;
   }
 

@@ -40,6 +40,7 @@ class IssueService {
   private final CalendarService calendars;
   private final Jurisdiction jurisdiction;
   private final Clock clock;
+  private final CaseStats stats;
 
   IssueService(
       IssueRepository repository,
@@ -49,7 +50,9 @@ class IssueService {
       PolicyService policies,
       CalendarService calendars,
       Jurisdiction jurisdiction,
-      Clock clock) {
+      Clock clock,
+      CaseStats stats) {
+    this.stats = stats;
     this.repository = repository;
     this.mongo = mongo;
     this.numbers = numbers;
@@ -147,6 +150,7 @@ class IssueService {
     try {
       // insert, never save: a concurrent retry with the same key hits the unique index
       Issue stored = mongo.insert(issue);
+      stats.record(stored, submitted, null, calendar);
       return new Submitted(view(stored, calendar, now), true);
     } catch (DuplicateKeyException e) {
       Issue first =
