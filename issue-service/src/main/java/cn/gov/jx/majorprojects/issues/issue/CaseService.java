@@ -66,6 +66,10 @@ class CaseService {
     this.clock = clock;
   }
 
+  java.time.Clock clock() {
+    return clock;
+  }
+
   /** One timeline entry and the change of the case that goes with it. */
   record Step(String type, String actor, Map<String, String> details, Consumer<Issue> change) {}
 
@@ -191,6 +195,13 @@ class CaseService {
   IssueView confirm(String id, Long expectedVersion, PlatformUser user) {
     Issue issue = forReporter(id, expectedVersion, user);
     requireStatus(issue, "confirmed", IssueStatus.RESOLVED);
+    if (!issue.openDecisions.isEmpty()) {
+      throw new ConflictException(
+          "Issue "
+              + issue.number
+              + " cannot be closed while a coordination meeting decision on it is open: "
+              + issue.openDecisions);
+    }
     Instant now = clock.instant();
     return view(
         write(
@@ -456,6 +467,7 @@ class CaseService {
             .set("supervised", issue.supervised)
             .set("supervisedBy", issue.supervisedBy)
             .set("extensionRequests", issue.extensionRequests)
+            .set("openDecisions", issue.openDecisions)
             .set("escalatedForLateness", issue.escalatedForLateness)
             .set("acceptedAt", issue.acceptedAt)
             .set("resolvedAt", issue.resolvedAt)

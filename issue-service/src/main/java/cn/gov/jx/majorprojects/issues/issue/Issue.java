@@ -66,6 +66,8 @@ class Issue {
   boolean supervised;
   String supervisedBy;
   List<ExtensionRequest> extensionRequests = new ArrayList<>();
+  // decisions of coordination meetings not yet carried out: the case cannot be closed meanwhile
+  List<String> openDecisions = new ArrayList<>();
   // the last move up was the sweep's (for lateness), so a return counts as a bounce
   boolean escalatedForLateness;
   Instant acceptedAt;

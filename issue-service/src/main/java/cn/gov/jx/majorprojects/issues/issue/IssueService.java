@@ -173,6 +173,10 @@ class IssueService {
     return view(visible(id, user), calendars.workingCalendar(), clock.instant());
   }
 
+  java.util.Optional<Issue> find(String id) {
+    return repository.findById(id);
+  }
+
   /** The issue if the caller may see it; 404 otherwise so its existence does not leak. */
   Issue visible(String id, PlatformUser user) {
     return repository
