@@ -66,16 +66,16 @@ public class SweepBenchmark {
     server = new MongoServer(new MemoryBackend());
     server.bind("127.0.0.1", 0);
     context =
+        // command-line arguments: they win over application.yml, default properties do not
         new SpringApplicationBuilder(IssueServiceApplication.class)
-            .properties(
-                "spring.mongodb.uri=mongodb://127.0.0.1:"
+            .run(
+                "--spring.mongodb.uri=mongodb://127.0.0.1:"
                     + server.getLocalAddress().getPort()
                     + "/bench",
-                "server.port=0",
-                "management.server.port=0",
-                "issues.scheduling-enabled=false",
-                "logging.level.root=WARN")
-            .run();
+                "--server.port=0",
+                "--management.server.port=0",
+                "--issues.scheduling-enabled=false",
+                "--logging.level.root=WARN");
     mongo = context.getBean(MongoTemplate.class);
     sweep = context.getBean(EscalationSweep.class);
     Instant now = Instant.now();
