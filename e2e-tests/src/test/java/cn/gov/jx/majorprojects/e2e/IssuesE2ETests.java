@@ -152,8 +152,9 @@ class IssuesE2ETests {
   }
 
   @Test
-  void submitAcceptEscalateCityAcceptResolveConfirmWithAnIntactTimeline() {
+  void submitAcceptEscalateCityAcceptResolveConfirmWithAnIntactTimeline() throws Exception {
     String id = report(honggutanProject(), "管廊征迁资金缺口");
+    String number = json(get("/api/issues/" + id, token("owner.hgt"))).get("number").asString();
     assertThat(act(id, "accept", "coord.hgt", "").statusCode()).isEqualTo(200);
     HttpResponse<String> escalated = act(id, "escalate", "coord.hgt", "{\"reason\":\"需市级统筹征迁资金\"}");
     assertThat(escalated.statusCode()).as(escalated.body()).isEqualTo(200);
@@ -185,6 +186,16 @@ class IssuesE2ETests {
     assertThat(verify.get("intact").asBoolean()).isTrue();
     JsonNode messages = json(get("/api/issues/" + id + "/messages", token("coord.nc")));
     assertThat(messages.get("content").get(0).get("body").asString()).isEqualTo("资金缺口约三千万元");
+
+    // the outbox relay carried the events to notification-service: the city's coordinator was told
+    boolean told = false;
+    for (int i = 0; i < 30 && !told; i++) {
+      told = get("/api/notifications?size=100", token("coord.nc")).body().contains(number);
+      if (!told) {
+        Thread.sleep(2000);
+      }
+    }
+    assertThat(told).as("coord.nc has a notification about " + number).isTrue();
   }
 
   @Test
