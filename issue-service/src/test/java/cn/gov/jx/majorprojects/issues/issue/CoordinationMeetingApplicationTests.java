@@ -120,5 +120,16 @@ class CoordinationMeetingApplicationTests extends CaseApplicationTestSupport {
                 .formatted(other))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[*].field", hasItem("issueId")));
+    String decision =
+        """
+        {"issueId":"%s","decision":"x","responsibleUnit":"y","dueAt":"2026-12-10T09:00:00Z"}"""
+            .formatted(issue);
+    // an attendee sees the meeting but does not record its decisions; another city sees nothing
+    postJson("/api/coordination-meetings/" + meeting + "/decisions", TestUsers.coordHgt(), decision)
+        .andExpect(status().isForbidden());
+    postJson("/api/coordination-meetings/" + meeting + "/decisions", TestUsers.coordGz(), decision)
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/api/issues/" + issue + "/timeline").with(TestUsers.coordNc()))
+        .andExpect(jsonPath("$.length()").value(1));
   }
 }
