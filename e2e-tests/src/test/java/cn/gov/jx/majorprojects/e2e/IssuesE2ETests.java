@@ -6,12 +6,14 @@ import static cn.gov.jx.majorprojects.e2e.Platform.json;
 import static cn.gov.jx.majorprojects.e2e.Platform.send;
 import static cn.gov.jx.majorprojects.e2e.Platform.token;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -74,8 +76,8 @@ class IssuesE2ETests {
         .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
   }
 
-  @Test
-  void ownerReportsOnceUnderRetriesAndOnlyItsRegionsSeeIt() {
+  /** A project of org-nc-metro in Honggutan (360113), created by the admin. */
+  static String honggutanProject() {
     String code = "2026-360113-48-01-" + ThreadLocalRandom.current().nextInt(100000, 999999);
     HttpResponse<String> project =
         write(
@@ -89,12 +91,25 @@ class IssuesE2ETests {
              "status":"UNDER_CONSTRUCTION","description":"e2e"}"""
                 .formatted(code),
             null);
-    // project creation comes from project-service's own branch; without it there is nothing to
-    // report on
-    assumeTrue(project.statusCode() == 201, "POST /api/projects not available here");
-    String projectId = json(project).get("id").asString();
+    assertThat(project.statusCode()).as(project.body()).isEqualTo(201);
+    return json(project).get("id").asString();
+  }
 
-    String key = "e2e-" + code;
+  static String report(String projectId, String title) {
+    HttpResponse<String> created =
+        write("POST", "/api/issues", token("owner.hgt"), issueBody(projectId, title), null);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return json(created).get("id").asString();
+  }
+
+  static HttpResponse<String> act(String id, String action, String user, String body) {
+    return write("POST", "/api/issues/" + id + "/" + action, token(user), body, null);
+  }
+
+  @Test
+  void ownerReportsOnceUnderRetriesAndOnlyItsRegionsSeeIt() {
+    String projectId = honggutanProject();
+    String key = "e2e-" + projectId;
     HttpResponse<String> first =
         write("POST", "/api/issues", token("owner.hgt"), issueBody(projectId, "管廊征迁受阻"), key);
     assertThat(first.statusCode()).isEqualTo(201);
@@ -106,19 +121,105 @@ class IssuesE2ETests {
 
     HttpResponse<String> retry =
         write("POST", "/api/issues", token("owner.hgt"), issueBody(projectId, "管廊征迁受阻"), key);
+    assertThat(retry.statusCode()).isEqualTo(201);
     assertThat(json(retry).get("id").asString()).isEqualTo(issue.get("id").asString());
     HttpResponse<String> changed =
         write("POST", "/api/issues", token("owner.hgt"), issueBody(projectId, "别的内容"), key);
     assertThat(changed.statusCode()).isEqualTo(409);
 
-    String path = "/api/issues/" + issue.get("id").asString();
+    String id = issue.get("id").asString();
+    String path = "/api/issues/" + id;
     assertThat(get(path, token("coord.hgt")).statusCode()).isEqualTo(200);
     assertThat(get(path, token("coord.nc")).statusCode()).isEqualTo(200);
     assertThat(get(path, token("coord.gz")).statusCode()).isEqualTo(404);
     assertThat(get(path, token("owner.zg")).statusCode()).isEqualTo(404);
+    // another region sees nothing under it either, and cannot act
+    assertThat(get(path + "/timeline", token("coord.zg")).statusCode()).isEqualTo(404);
+    assertThat(act(id, "accept", "coord.zg", "").statusCode()).isEqualTo(404);
+    // a wrong role on an action is 403
+    assertThat(act(id, "accept", "manager.nc", "").statusCode()).isEqualTo(403);
+    assertThat(act(id, "escalate", "owner.hgt", "{\"reason\":\"x\"}").statusCode()).isEqualTo(403);
 
     HttpResponse<String> otherOrg =
         write("POST", "/api/issues", token("owner.zg"), issueBody(projectId, "越权"), null);
     assertThat(otherOrg.statusCode()).isEqualTo(404);
+
+    HttpResponse<String> list = get("/api/issues?projectId=" + projectId, token("coord.gz"));
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(json(list).get("totalElements").asInt()).isZero();
+    HttpResponse<String> mine = get("/api/issues?projectId=" + projectId, token("manager.nc"));
+    assertThat(json(mine).get("totalElements").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void submitAcceptEscalateCityAcceptResolveConfirmWithAnIntactTimeline() throws Exception {
+    String id = report(honggutanProject(), "管廊征迁资金缺口");
+    String number = json(get("/api/issues/" + id, token("owner.hgt"))).get("number").asString();
+    assertThat(act(id, "accept", "coord.hgt", "").statusCode()).isEqualTo(200);
+    HttpResponse<String> escalated = act(id, "escalate", "coord.hgt", "{\"reason\":\"需市级统筹征迁资金\"}");
+    assertThat(escalated.statusCode()).as(escalated.body()).isEqualTo(200);
+    assertThat(json(escalated).get("level").asString()).isEqualTo("CITY");
+    assertThat(json(escalated).get("handlingRegion").asString()).isEqualTo("360100");
+    assertThat(act(id, "accept", "coord.nc", "").statusCode()).isEqualTo(200);
+    assertThat(act(id, "messages", "owner.hgt", "{\"body\":\"资金缺口约三千万元\"}").statusCode())
+        .isEqualTo(201);
+    HttpResponse<String> resolved =
+        act(id, "resolve", "coord.nc", "{\"resolution\":\"市财政预拨征迁资金\"}");
+    assertThat(json(resolved).get("status").asString()).isEqualTo("RESOLVED");
+    HttpResponse<String> closed = act(id, "confirm", "owner.hgt", "");
+    assertThat(closed.statusCode()).isEqualTo(200);
+    assertThat(json(closed).get("status").asString()).isEqualTo("CLOSED");
+
+    JsonNode timeline = json(get("/api/issues/" + id + "/timeline", token("manager.jx")));
+    List<String> types = new ArrayList<>();
+    timeline.forEach(e -> types.add(e.get("type").asString()));
+    assertThat(types)
+        .containsExactly(
+            "SUBMITTED",
+            "ACCEPTED",
+            "ESCALATED",
+            "ACCEPTED",
+            "MESSAGE_POSTED",
+            "RESOLVED",
+            "CLOSED");
+    JsonNode verify = json(get("/api/issues/" + id + "/timeline/verify", token("owner.hgt")));
+    assertThat(verify.get("intact").asBoolean()).isTrue();
+    JsonNode messages = json(get("/api/issues/" + id + "/messages", token("coord.nc")));
+    assertThat(messages.get("content").get(0).get("body").asString()).isEqualTo("资金缺口约三千万元");
+
+    // the outbox relay carried the events to notification-service: the city's coordinator was told
+    boolean told = false;
+    for (int i = 0; i < 30 && !told; i++) {
+      told = get("/api/notifications?size=100", token("coord.nc")).body().contains(number);
+      if (!told) {
+        Thread.sleep(2000);
+      }
+    }
+    assertThat(told).as("coord.nc has a notification about " + number).isTrue();
+  }
+
+  @Test
+  void twentyParallelEscalationsLetExactlyOneThrough() throws Exception {
+    String id = report(honggutanProject(), "并发升级");
+    String token = token("coord.hgt");
+    List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(GATEWAY + "/api/issues/" + id + "/escalate"))
+              .timeout(Duration.ofSeconds(30))
+              .header("Authorization", "Bearer " + token)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"并发\"}"))
+              .build();
+      calls.add(Platform.HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+    }
+    List<Integer> statuses = new ArrayList<>();
+    for (CompletableFuture<HttpResponse<String>> call : calls) {
+      statuses.add(call.get().statusCode());
+    }
+    assertThat(statuses).filteredOn(s -> s >= 200 && s < 300).hasSize(1);
+    assertThat(statuses).filteredOn(s -> s == 409).hasSize(19);
+    JsonNode timeline = json(get("/api/issues/" + id + "/timeline", token("coord.nc")));
+    assertThat(timeline.size()).isEqualTo(2);
   }
 }

@@ -104,7 +104,7 @@ class NotificationsE2ETests {
   }
 
   @Test
-  @Disabled("needs issue-service's outbox relay to notification-service, built on another branch")
+  
   void anIssueCreatedWhileNotificationServiceIsDownReachesTheInboxExactlyOnceAfterItsRestart()
       throws Exception {
     String projectId = createProject();
@@ -135,7 +135,7 @@ class NotificationsE2ETests {
   }
 
   @Test
-  @Disabled("needs issue-service's outbox relay to notification-service, built on another branch")
+  
   void anIssueCreatedThroughTheGatewayReachesTheHoldersOpenStream() throws Exception {
     String projectId = createProject();
     HttpRequest open =

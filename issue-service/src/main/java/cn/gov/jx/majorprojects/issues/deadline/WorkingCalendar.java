@@ -100,6 +100,42 @@ public final class WorkingCalendar {
     return (double) used / allowed;
   }
 
+  /** Working days after {@code from}'s day up to and including {@code to}'s day (Shanghai). */
+  public int workingDaysBetween(Instant from, Instant to) {
+    LocalDate day = from.atZone(ZONE).toLocalDate();
+    LocalDate last = to.atZone(ZONE).toLocalDate();
+    int count = 0;
+    for (LocalDate d = day.plusDays(1); !d.isAfter(last); d = d.plusDays(1)) {
+      if (isWorkingDay(d)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * The instant at which {@code share} of the allowed working time is used: when a case turns
+   * yellow, stored so the sweep can find it with an indexed query.
+   */
+  public Instant instantAtShare(Instant event, Instant due, double share) {
+    ZonedDateTime cursor = nextWorkingDay(event.atZone(ZONE).toLocalDate()).atStartOfDay(ZONE);
+    long allowed = workingSeconds(cursor.toInstant(), due.plusSeconds(1));
+    long remaining = (long) Math.ceil(allowed * share);
+    ZonedDateTime end = due.atZone(ZONE);
+    while (cursor.isBefore(end)) {
+      ZonedDateTime nextMidnight = cursor.toLocalDate().plusDays(1).atStartOfDay(ZONE);
+      if (isWorkingDay(cursor.toLocalDate())) {
+        long day = Duration.between(cursor, nextMidnight).getSeconds();
+        if (remaining <= day) {
+          return cursor.plusSeconds(remaining).toInstant();
+        }
+        remaining -= day;
+      }
+      cursor = nextMidnight;
+    }
+    return due;
+  }
+
   /** Seconds between two instants that fall on working days (Shanghai time). */
   long workingSeconds(Instant from, Instant to) {
     if (!to.isAfter(from)) {

@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -39,6 +40,7 @@ class IssueService {
   private final CalendarService calendars;
   private final Jurisdiction jurisdiction;
   private final Clock clock;
+  private final CaseStats stats;
 
   IssueService(
       IssueRepository repository,
@@ -48,7 +50,9 @@ class IssueService {
       PolicyService policies,
       CalendarService calendars,
       Jurisdiction jurisdiction,
-      Clock clock) {
+      Clock clock,
+      CaseStats stats) {
+    this.stats = stats;
     this.repository = repository;
     this.mongo = mongo;
     this.numbers = numbers;
@@ -119,6 +123,7 @@ class IssueService {
     issue.levelSince = now;
     issue.acceptDueAt = deadlines.acceptDueAt();
     issue.dueAt = deadlines.dueAt();
+    issue.yellowAt = calendar.instantAtShare(now, deadlines.dueAt(), Warning.YELLOW_SHARE);
     issue.policyVersion = policy.version();
     issue.reporter = user.username();
     issue.reporterOrg = user.org();
@@ -127,7 +132,7 @@ class IssueService {
     details.put("title", request.title());
     details.put("urgency", request.urgency().name());
     details.put("policyVersion", String.valueOf(policy.version()));
-    issue.timeline.add(
+    TimelineEntry submitted =
         TimelineEntry.next(
             null,
             "SUBMITTED",
@@ -137,10 +142,15 @@ class IssueService {
             null,
             RegionLevel.COUNTY,
             project.regionCode(),
-            details));
+            details);
+    issue.timeline.add(submitted);
+    // the id is set now so the event carries it; the insert still fails on a duplicate key
+    issue.id = new ObjectId().toHexString();
+    issue.outbox.add(Events.of(issue, submitted, Warning.GREEN));
     try {
       // insert, never save: a concurrent retry with the same key hits the unique index
       Issue stored = mongo.insert(issue);
+      stats.record(stored, submitted, null, calendar);
       return new Submitted(view(stored, calendar, now), true);
     } catch (DuplicateKeyException e) {
       Issue first =
@@ -163,6 +173,10 @@ class IssueService {
     return view(visible(id, user), calendars.workingCalendar(), clock.instant());
   }
 
+  java.util.Optional<Issue> find(String id) {
+    return repository.findById(id);
+  }
+
   /** The issue if the caller may see it; 404 otherwise so its existence does not leak. */
   Issue visible(String id, PlatformUser user) {
     return repository
@@ -179,10 +193,12 @@ class IssueService {
   }
 
   static IssueView view(Issue issue, WorkingCalendar calendar, Instant now) {
+    return IssueView.of(issue, warningOf(issue, calendar, now));
+  }
+
+  static Warning warningOf(Issue issue, WorkingCalendar calendar, Instant now) {
     boolean running = issue.status == IssueStatus.OPEN || issue.status == IssueStatus.IN_PROGRESS;
-    Warning warning =
-        running ? Warning.of(calendar, issue.levelSince, issue.dueAt, now) : Warning.GREEN;
-    return IssueView.of(issue, warning);
+    return running ? Warning.of(calendar, issue.levelSince, issue.dueAt, now) : Warning.GREEN;
   }
 
   static String sha256(String text) {

@@ -29,6 +29,7 @@ record IssueView(
     String reporter,
     String reporterOrg,
     Instant createdAt,
+    String resolution,
     Long version) {
 
   static IssueView of(Issue i, Warning warning) {
@@ -54,6 +55,7 @@ record IssueView(
         i.reporter,
         i.reporterOrg,
         i.createdAt,
+        i.resolution,
         i.version);
   }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,6 +39,8 @@ public record TimelineEntry(
       RegionLevel toLevel,
       String toRegion,
       Map<String, String> details) {
+    // MongoDB keeps milliseconds: hash what will be read back, or the chain breaks on reload
+    at = at.truncatedTo(ChronoUnit.MILLIS);
     int sequence = previous == null ? 1 : previous.sequence() + 1;
     String prev = previous == null ? GENESIS : previous.hash();
     Map<String, String> sorted = new TreeMap<>(details);

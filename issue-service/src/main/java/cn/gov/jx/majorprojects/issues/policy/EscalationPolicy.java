@@ -55,6 +55,29 @@ public record EscalationPolicy(
         calendar.deadline(arrivedAt, resolveDays(level, urgency)));
   }
 
+  /**
+   * Supervision (督办) halves the whole working days left after today, rounded up: with 4 left the
+   * case is due at the end of the 2nd working day after today, with 5 left the 3rd. A case due
+   * today or already overdue keeps its deadline.
+   */
+  public static Instant supervisedDueAt(WorkingCalendar calendar, Instant now, Instant dueAt) {
+    if (!dueAt.isAfter(now)) {
+      return dueAt;
+    }
+    java.time.LocalDate today = now.atZone(WorkingCalendar.ZONE).toLocalDate();
+    java.time.LocalDate dueDay = dueAt.atZone(WorkingCalendar.ZONE).toLocalDate();
+    int left = 0;
+    for (java.time.LocalDate d = today.plusDays(1); !d.isAfter(dueDay); d = d.plusDays(1)) {
+      if (calendar.isWorkingDay(d)) {
+        left++;
+      }
+    }
+    if (left <= 1) {
+      return dueAt;
+    }
+    return calendar.deadline(now, (left + 1) / 2);
+  }
+
   /** The accept-by and resolve-by instants of one stay at one level. */
   public record CaseDeadlines(Instant acceptDueAt, Instant dueAt) {}
 

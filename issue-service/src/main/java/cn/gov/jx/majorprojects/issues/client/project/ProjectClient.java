@@ -1,5 +1,6 @@
 package cn.gov.jx.majorprojects.issues.client.project;
 
+import cn.gov.jx.majorprojects.issues.client.ServicesTokenConfiguration;
 import java.util.List;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;

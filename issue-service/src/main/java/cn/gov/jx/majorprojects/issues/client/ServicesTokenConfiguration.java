@@ -1,4 +1,4 @@
-package cn.gov.jx.majorprojects.issues.client.project;
+package cn.gov.jx.majorprojects.issues.client;
 
 import feign.RequestInterceptor;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +11,7 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
 /** Adds the client-credentials token of client {@code services} to every call (contracts). */
-class ServicesTokenConfiguration {
+public class ServicesTokenConfiguration {
 
   static final String REGISTRATION = "services";
 

@@ -1,0 +1,17 @@
+package cn.gov.jx.majorprojects.issues.client.notification;
+
+import cn.gov.jx.majorprojects.issues.client.ServicesTokenConfiguration;
+import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+
+/** notification-service's event intake (contract 3); any non-2xx answer is an exception. */
+@FeignClient(
+    name = "notification-service",
+    url = "${issues.notification-service-url}",
+    configuration = ServicesTokenConfiguration.class)
+public interface NotificationClient {
+
+  @PostMapping("/internal/events")
+  void send(@RequestBody Object event);
+}

@@ -1,0 +1,127 @@
+package cn.gov.jx.majorprojects.issues.issue;
+
+import cn.gov.jx.majorprojects.issues.deadline.WorkingCalendar;
+import cn.gov.jx.majorprojects.issues.stats.StatsRecorder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** What each timeline event adds to the accountability and coordination counters. */
+@Component
+class CaseStats {
+
+  private final StatsRecorder recorder;
+
+  CaseStats(StatsRecorder recorder) {
+    this.recorder = recorder;
+  }
+
+  /** The case as it was just before an entry's change. */
+  record Before(
+      String region,
+      Instant levelSince,
+      Instant acceptDueAt,
+      Instant dueAt,
+      boolean escalatedForLateness) {
+
+    static Before of(Issue i) {
+      return new Before(
+          i.handlingRegion, i.levelSince, i.acceptDueAt, i.dueAt, i.escalatedForLateness);
+    }
+  }
+
+  void record(Issue issue, TimelineEntry entry, Before before, WorkingCalendar calendar) {
+    Instant at = entry.at();
+    switch (entry.type()) {
+      case "SUBMITTED" -> {
+        recorder.handler(entry.toRegion(), at, counts("received", 1));
+        recorder.project(issue.projectRegion, at, counts("received", 1));
+      }
+      case "ACCEPTED" ->
+          recorder.handler(
+              before.region(),
+              at,
+              counts("accepted", 1, "acceptedOnTime", onTime(at, before.acceptDueAt())));
+      case "ESCALATED", "AUTO_ESCALATED" -> {
+        boolean late = "AUTO_ESCALATED".equals(entry.type());
+        recorder.handler(
+            before.region(),
+            at,
+            counts(
+                "escalatedAway",
+                1,
+                "escalatedForLateness",
+                late ? 1 : 0,
+                "holdingSeconds",
+                holding(before, at)));
+        recorder.handler(entry.toRegion(), at, counts("received", 1));
+      }
+      case "RETURNED" -> {
+        recorder.handler(
+            before.region(),
+            at,
+            counts(
+                "returnedDown",
+                1,
+                "bounced",
+                before.escalatedForLateness() ? 1 : 0,
+                "holdingSeconds",
+                holding(before, at)));
+        recorder.handler(entry.toRegion(), at, counts("received", 1));
+      }
+      case "RESOLVED" -> {
+        long onTime = onTime(at, before.dueAt());
+        Map<String, Long> handler =
+            counts("resolved", 1, "resolvedOnTime", onTime, "holdingSeconds", holding(before, at));
+        handler.put("resolveDays." + calendar.workingDaysBetween(before.levelSince(), at), 1L);
+        recorder.handler(before.region(), at, handler);
+        recorder.project(issue.projectRegion, at, counts("resolved", 1, "resolvedOnTime", onTime));
+      }
+      case "REOPENED" -> {
+        recorder.handler(before.region(), at, counts("reopened", 1));
+        // the case is no longer resolved: take back what its resolution counted
+        TimelineEntry resolved = lastOfType(issue, "RESOLVED");
+        long wasOnTime =
+            resolved != null && "true".equals(resolved.details().get("onTime")) ? 1 : 0;
+        Instant resolvedAt = resolved == null ? at : resolved.at();
+        recorder.project(
+            issue.projectRegion, resolvedAt, counts("resolved", -1, "resolvedOnTime", -wasOnTime));
+      }
+      default -> {
+        // messages, colours, supervision, extensions and decisions change no counter
+      }
+    }
+  }
+
+  private static TimelineEntry lastOfType(Issue issue, String type) {
+    for (int i = issue.timeline.size() - 1; i >= 0; i--) {
+      if (issue.timeline.get(i).type().equals(type)) {
+        return issue.timeline.get(i);
+      }
+    }
+    return null;
+  }
+
+  private static long onTime(Instant at, Instant due) {
+    return due != null && !at.isAfter(due) ? 1 : 0;
+  }
+
+  private static long holding(Before before, Instant at) {
+    return before.levelSince() == null
+        ? 0
+        : Math.max(0, Duration.between(before.levelSince(), at).getSeconds());
+  }
+
+  private static Map<String, Long> counts(Object... pairs) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < pairs.length; i += 2) {
+      long value = ((Number) pairs[i + 1]).longValue();
+      if (value != 0) {
+        out.put((String) pairs[i], value);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,50 @@
+package cn.gov.jx.majorprojects.issues.issue;
+
+import cn.gov.jx.majorprojects.issues.deadline.Warning;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Turns a timeline entry into the event notification-service receives (contract 3). */
+final class Events {
+
+  static final String SOURCE = "issue-service";
+
+  private Events() {}
+
+  static OutboxEvent of(Issue issue, TimelineEntry entry, Warning warning) {
+    Map<String, String> details = new LinkedHashMap<>(entry.details());
+    if (entry.fromRegion() != null) {
+      details.put("fromRegion", entry.fromRegion());
+    }
+    if (entry.toRegion() != null) {
+      details.put("toRegion", entry.toRegion());
+    }
+    return new OutboxEvent(
+        UUID.randomUUID().toString(),
+        SOURCE,
+        entry.type(),
+        entry.at(),
+        entry.sequence(),
+        entry.actor(),
+        new OutboxEvent.Subject(
+            "ISSUE",
+            issue.id,
+            issue.number,
+            issue.title,
+            issue.projectId,
+            issue.projectName,
+            issue.projectRegion,
+            issue.urgency.name(),
+            warning.name(),
+            issue.supervised,
+            issue.status.name(),
+            issue.level.name(),
+            issue.handlingRegion,
+            issue.reporter,
+            issue.reporterOrg,
+            List.copyOf(issue.regionsPassed)),
+        details);
+  }
+}

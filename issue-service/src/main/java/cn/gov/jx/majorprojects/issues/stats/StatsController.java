@@ -1,0 +1,185 @@
+package cn.gov.jx.majorprojects.issues.stats;
+
+import cn.gov.jx.majorprojects.issues.deadline.WorkingCalendar;
+import cn.gov.jx.majorprojects.issues.stats.StatsRecorder.Dimension;
+import cn.gov.jx.majorprojects.issues.stats.StatsService.Counters;
+import cn.gov.jx.majorprojects.support.region.Region;
+import cn.gov.jx.majorprojects.support.region.RegionTree;
+import cn.gov.jx.majorprojects.support.security.Jurisdiction;
+import cn.gov.jx.majorprojects.support.security.PlatformRole;
+import cn.gov.jx.majorprojects.support.security.PlatformUser;
+import cn.gov.jx.majorprojects.support.web.BadRequestException;
+import cn.gov.jx.majorprojects.support.web.NotFoundException;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Accountability per handling unit, and the coordination figures of project-service's dashboard.
+ */
+@RestController
+class StatsController {
+
+  static final int MAX_MONTHS = 36;
+
+  private final StatsService stats;
+  private final RegionTree tree;
+  private final Jurisdiction jurisdiction;
+  private final Clock clock;
+
+  StatsController(StatsService stats, RegionTree tree, Jurisdiction jurisdiction, Clock clock) {
+    this.stats = stats;
+    this.tree = tree;
+    this.jurisdiction = jurisdiction;
+    this.clock = clock;
+  }
+
+  record AccountabilityRow(
+      String regionCode,
+      String regionName,
+      String level,
+      long received,
+      long accepted,
+      long acceptedWithinDeadline,
+      long resolved,
+      long resolvedOnTime,
+      Double onTimeRate,
+      long overdueNow,
+      long escalatedAway,
+      long escalatedForLateness,
+      long returnedDown,
+      long bounced,
+      long reopened,
+      Double medianWorkingDaysToResolve,
+      double hoursHolding) {}
+
+  record Accountability(String regionCode, String from, String to, List<AccountabilityRow> rows) {}
+
+  @GetMapping("/api/accountability")
+  Accountability accountability(
+      @RequestParam String regionCode,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      PlatformUser user) {
+    if (!user.hasAny(PlatformRole.MANAGER, PlatformRole.COORDINATOR, PlatformRole.ADMIN)) {
+      throw new AccessDeniedException("accountability is for managers and coordinators");
+    }
+    if (!tree.contains(regionCode) || !jurisdiction.covers(user, regionCode)) {
+      throw new NotFoundException("Region", regionCode);
+    }
+    YearMonth now = YearMonth.from(clock.instant().atZone(WorkingCalendar.ZONE));
+    YearMonth start = month("from", from, YearMonth.of(now.getYear(), 1));
+    YearMonth end = month("to", to, now);
+    if (end.isBefore(start)) {
+      throw BadRequestException.field("to", "must not be before from");
+    }
+    if (start.plusMonths(MAX_MONTHS - 1).isBefore(end)) {
+      throw BadRequestException.field("to", "at most " + MAX_MONTHS + " months after from");
+    }
+    List<String> codes = stats.subtree(regionCode);
+    Map<String, Counters> counters = stats.counters(Dimension.HANDLER, codes, start, end);
+    Map<String, Long> overdue = stats.overdueNow("handlingRegion", codes);
+    List<AccountabilityRow> rows = new ArrayList<>();
+    for (Region region : tree.subtree(regionCode)) {
+      Counters c = counters.getOrDefault(region.code(), new Counters());
+      long overdueNow = overdue.getOrDefault(region.code(), 0L);
+      if (c.isEmpty() && overdueNow == 0) {
+        continue;
+      }
+      long resolved = c.get("resolved");
+      rows.add(
+          new AccountabilityRow(
+              region.code(),
+              region.name(),
+              region.level().name(),
+              c.get("received"),
+              c.get("accepted"),
+              c.get("acceptedOnTime"),
+              resolved,
+              c.get("resolvedOnTime"),
+              resolved == 0 ? null : (double) c.get("resolvedOnTime") / resolved,
+              overdueNow,
+              c.get("escalatedAway"),
+              c.get("escalatedForLateness"),
+              c.get("returnedDown"),
+              c.get("bounced"),
+              c.get("reopened"),
+              c.medianResolveDays(),
+              Math.round(c.get("holdingSeconds") / 36.0) / 100.0));
+    }
+    return new Accountability(regionCode, start.toString(), end.toString(), rows);
+  }
+
+  record RegionFigures(
+      String regionCode, long received, long resolved, long resolvedOnTime, long overdueNow) {}
+
+  record CoordinationStats(
+      String regionCode,
+      int year,
+      long received,
+      long resolved,
+      long resolvedOnTime,
+      long overdueNow,
+      List<RegionFigures> children) {}
+
+  /** Contract 2: counts by the project's county, for a region's subtree and its direct children. */
+  @GetMapping("/internal/coordination-stats")
+  CoordinationStats coordinationStats(@RequestParam String regionCode, @RequestParam int year) {
+    if (!tree.contains(regionCode)) {
+      throw new NotFoundException("Region", regionCode);
+    }
+    if (year < 2000 || year > 2100) {
+      throw BadRequestException.field("year", "must be between 2000 and 2100");
+    }
+    List<String> codes = stats.subtree(regionCode);
+    Map<String, Counters> counters =
+        stats.counters(Dimension.PROJECT, codes, YearMonth.of(year, 1), YearMonth.of(year, 12));
+    Map<String, Long> overdue = stats.overdueNow("projectRegion", codes);
+    RegionFigures total = figures(regionCode, counters, overdue);
+    List<RegionFigures> children = new ArrayList<>();
+    for (Region child : tree.children(regionCode)) {
+      children.add(figures(child.code(), counters, overdue));
+    }
+    return new CoordinationStats(
+        regionCode,
+        year,
+        total.received(),
+        total.resolved(),
+        total.resolvedOnTime(),
+        total.overdueNow(),
+        children);
+  }
+
+  private RegionFigures figures(
+      String region, Map<String, Counters> counters, Map<String, Long> overdue) {
+    Counters sum = new Counters();
+    long overdueNow = 0;
+    for (String code : stats.subtree(region)) {
+      Counters c = counters.get(code);
+      if (c != null) {
+        sum.add(c);
+      }
+      overdueNow += overdue.getOrDefault(code, 0L);
+    }
+    return new RegionFigures(
+        region, sum.get("received"), sum.get("resolved"), sum.get("resolvedOnTime"), overdueNow);
+  }
+
+  private static YearMonth month(String field, String value, YearMonth fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return YearMonth.parse(value);
+    } catch (DateTimeParseException e) {
+      throw BadRequestException.field(field, "must be a month YYYY-MM");
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package cn.gov.jx.majorprojects.issues.issue;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.gov.jx.majorprojects.support.testing.TestUsers;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** Coordination meetings: decisions land in the case and block closing until done. */
+class CoordinationMeetingApplicationTests extends CaseApplicationTestSupport {
+
+  ResultActions postJson(String path, RequestPostProcessor user, String body) throws Exception {
+    return mvc.perform(
+        post(path)
+            .with(user)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body == null ? "" : body));
+  }
+
+  String meeting(String issueId) throws Exception {
+    String json =
+        postJson(
+                "/api/coordination-meetings",
+                TestUsers.coordNc(),
+                """
+                {"title":"红谷滩征迁专题协调会","regionCode":"360100",
+                 "scheduledAt":"2026-11-27T01:00:00Z","attendees":["coord.hgt","owner.hgt"],
+                 "issueIds":["%s"]}"""
+                    .formatted(issueId))
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.organiser").value("coord.nc"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return JsonPath.read(json, "$.id");
+  }
+
+  @Test
+  void anOpenDecisionBlocksClosingUntilItIsDone() throws Exception {
+    String issue = submit(TestUsers.ownerHgt(), "p-hgt", "专题协调");
+    String meeting = meeting(issue);
+    String decision =
+        JsonPath.read(
+            postJson(
+                    "/api/coordination-meetings/" + meeting + "/decisions",
+                    TestUsers.coordNc(),
+                    """
+                    {"issueId":"%s","decision":"市财政预拨征迁资金","responsibleUnit":"南昌市财政局",
+                     "dueAt":"2026-12-10T09:00:00Z"}"""
+                        .formatted(issue))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(),
+            "$.id");
+    mvc.perform(get("/api/issues/" + issue + "/timeline").with(TestUsers.ownerHgt()))
+        .andExpect(jsonPath("$[1].type").value("DECISION_RECORDED"))
+        .andExpect(jsonPath("$[1].details.responsibleUnit").value("南昌市财政局"));
+    mvc.perform(get("/api/issues/" + issue + "/messages").with(TestUsers.ownerHgt()))
+        .andExpect(jsonPath("$.content[0].body", containsString("市财政预拨征迁资金")));
+
+    act(issue, "accept", TestUsers.coordHgt(), null).andExpect(status().isOk());
+    act(issue, "resolve", TestUsers.coordHgt(), "{\"resolution\":\"资金到位\"}")
+        .andExpect(status().isOk());
+    act(issue, "confirm", TestUsers.ownerHgt(), null)
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail", containsString("decision")));
+
+    String done = "/api/coordination-meetings/" + meeting + "/decisions/" + decision + "/done";
+    postJson(done, TestUsers.coordHgt(), null).andExpect(status().isForbidden());
+    postJson(done, TestUsers.coordGz(), null).andExpect(status().isNotFound());
+    postJson(done, TestUsers.coordNc(), null)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("DONE"));
+    postJson(done, TestUsers.coordNc(), null).andExpect(status().isConflict());
+    act(issue, "confirm", TestUsers.ownerHgt(), null)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("CLOSED"));
+    mvc.perform(get("/api/issues/" + issue + "/timeline/verify").with(TestUsers.ownerHgt()))
+        .andExpect(jsonPath("$.intact").value(true));
+    mvc.perform(get("/api/coordination-meetings/" + meeting).with(TestUsers.ownerHgt()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.decisions[0].status").value("DONE"));
+    mvc.perform(get("/api/coordination-meetings/" + meeting).with(TestUsers.ownerZg()))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void onlyCoordinatorsOrganiseAndOnlyForCasesTheyCanSee() throws Exception {
+    String issue = submit(TestUsers.ownerHgt(), "p-hgt", "会议权限");
+    String body =
+        """
+        {"title":"会","regionCode":"360100","scheduledAt":"2026-11-27T01:00:00Z","issueIds":["%s"]}"""
+            .formatted(issue);
+    postJson("/api/coordination-meetings", TestUsers.managerNc(), body)
+        .andExpect(status().isForbidden());
+    postJson("/api/coordination-meetings", TestUsers.coordGz(), body)
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", hasItem("issueIds[0]")))
+        .andExpect(jsonPath("$.errors[*].field", hasItem("regionCode")));
+    postJson("/api/coordination-meetings", TestUsers.coordNc(), "{\"title\":\"\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", hasItem("title")));
+    String meeting = meeting(issue);
+    String other = submit(TestUsers.ownerHgt(), "p-hgt", "不在会上");
+    postJson(
+            "/api/coordination-meetings/" + meeting + "/decisions",
+            TestUsers.coordNc(),
+            """
+            {"issueId":"%s","decision":"x","responsibleUnit":"y","dueAt":"2026-12-10T09:00:00Z"}"""
+                .formatted(other))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", hasItem("issueId")));
+    String decision =
+        """
+        {"issueId":"%s","decision":"x","responsibleUnit":"y","dueAt":"2026-12-10T09:00:00Z"}"""
+            .formatted(issue);
+    // an attendee sees the meeting but does not record its decisions; another city sees nothing
+    postJson("/api/coordination-meetings/" + meeting + "/decisions", TestUsers.coordHgt(), decision)
+        .andExpect(status().isForbidden());
+    postJson("/api/coordination-meetings/" + meeting + "/decisions", TestUsers.coordGz(), decision)
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/api/issues/" + issue + "/timeline").with(TestUsers.coordNc()))
+        .andExpect(jsonPath("$.length()").value(1));
+  }
+}
