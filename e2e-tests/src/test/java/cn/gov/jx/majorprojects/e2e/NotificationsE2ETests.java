@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -104,7 +103,6 @@ class NotificationsE2ETests {
   }
 
   @Test
-  
   void anIssueCreatedWhileNotificationServiceIsDownReachesTheInboxExactlyOnceAfterItsRestart()
       throws Exception {
     String projectId = createProject();
@@ -135,7 +133,6 @@ class NotificationsE2ETests {
   }
 
   @Test
-  
   void anIssueCreatedThroughTheGatewayReachesTheHoldersOpenStream() throws Exception {
     String projectId = createProject();
     HttpRequest open =
