@@ -5,6 +5,7 @@ import static cn.gov.jx.majorprojects.e2e.Platform.KEYCLOAK;
 import static cn.gov.jx.majorprojects.e2e.Platform.get;
 import static cn.gov.jx.majorprojects.e2e.Platform.json;
 import static cn.gov.jx.majorprojects.e2e.Platform.passwordGrant;
+import static cn.gov.jx.majorprojects.e2e.Platform.platform;
 import static cn.gov.jx.majorprojects.e2e.Platform.send;
 import static cn.gov.jx.majorprojects.e2e.Platform.token;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -128,24 +128,5 @@ class GatewayHardeningE2ETests {
       platform("up");
       Platform.forgetTokens();
     }
-  }
-
-  /** Runs ./platform against the test platform (same home and ports as the build started). */
-  static void platform(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(System.getProperty("e2e.platform"));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    Map<String, String> env = builder.environment();
-    for (String pair : System.getProperty("e2e.platform.env", "").split(",")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        env.put(pair.substring(0, eq), pair.substring(eq + 1));
-      }
-    }
-    env.put("MONGODB_URI", "");
-    builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
-    Process process = builder.start();
-    assertThat(process.waitFor()).as("./platform " + String.join(" ", args)).isZero();
   }
 }

@@ -2,6 +2,7 @@ package cn.gov.jx.majorprojects.e2e;
 
 import static cn.gov.jx.majorprojects.e2e.Platform.get;
 import static cn.gov.jx.majorprojects.e2e.Platform.json;
+import static cn.gov.jx.majorprojects.e2e.Platform.platform;
 import static cn.gov.jx.majorprojects.e2e.Platform.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +10,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -105,7 +104,7 @@ class NotificationsE2ETests {
   @Test
   void anIssueCreatedWhileNotificationServiceIsDownReachesTheInboxExactlyOnceAfterItsRestart()
       throws Exception {
-    String projectId = createProject();
+    String projectId = IssuesE2ETests.honggutanProject();
     String issueId;
     try {
       platform("stop", "notification-service");
@@ -134,7 +133,7 @@ class NotificationsE2ETests {
 
   @Test
   void anIssueCreatedThroughTheGatewayReachesTheHoldersOpenStream() throws Exception {
-    String projectId = createProject();
+    String projectId = IssuesE2ETests.honggutanProject();
     HttpRequest open =
         HttpRequest.newBuilder(URI.create(Platform.GATEWAY + "/api/notifications/stream"))
             .header("Authorization", "Bearer " + token("coord.hgt"))
@@ -167,22 +166,6 @@ class NotificationsE2ETests {
     stream.body().close();
   }
 
-  private static String createProject() {
-    String code = "E2E-N-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    HttpResponse<String> project =
-        gatewayPost(
-            "/api/projects",
-            token("admin"),
-            """
-            {"code":"%s","name":"通知恢复测试项目","level":"CITY","regionCode":"360113",
-             "industry":"URBAN","ownerOrg":"org-nc-metro","ownerOrgName":"南昌地铁集团",
-             "totalInvestment":1000.5,"plannedStart":"2026-03-01","plannedFinish":"2028-12-31",
-             "status":"UNDER_CONSTRUCTION","description":"e2e"}"""
-                .formatted(code));
-    assertThat(project.statusCode()).isEqualTo(201);
-    return json(project).get("id").asString();
-  }
-
   private static String issueBody(String projectId, String title) {
     return """
         {"projectId":"%s","title":"%s","description":"征迁未完成，盾构无法进场",
@@ -212,25 +195,6 @@ class NotificationsE2ETests {
       }
     }
     return count;
-  }
-
-  /** Runs ./platform against the test platform (same home and ports as the build started). */
-  private static void platform(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(System.getProperty("e2e.platform"));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    Map<String, String> env = builder.environment();
-    for (String pair : System.getProperty("e2e.platform.env", "").split(",")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        env.put(pair.substring(0, eq), pair.substring(eq + 1));
-      }
-    }
-    env.put("MONGODB_URI", "");
-    builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
-    Process process = builder.start();
-    assertThat(process.waitFor()).as("./platform " + String.join(" ", args)).isZero();
   }
 
   static long inboxCount(String user, String number) {

@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
@@ -71,6 +73,30 @@ final class Platform {
       return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (Exception e) {
       throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
+    }
+  }
+
+  /**
+   * Runs {@code ./platform <args>} against the test platform (the same home and ports the build
+   * started it with) and fails the test unless it exits 0. Used by the outage tests.
+   */
+  static void platform(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(System.getProperty("e2e.platform"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Map<String, String> env = builder.environment();
+    for (String pair : System.getProperty("e2e.platform.env", "").split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        env.put(pair.substring(0, eq), pair.substring(eq + 1));
+      }
+    }
+    env.put("MONGODB_URI", "");
+    builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
+    int exit = builder.start().waitFor();
+    if (exit != 0) {
+      throw new AssertionError("./platform " + String.join(" ", args) + " exited " + exit);
     }
   }
 
