@@ -153,4 +153,32 @@ class GatewayLoginApplicationTests {
         .expectStatus()
         .isCreated();
   }
+
+  @Test
+  void aBearerCallIsStatelessNoSessionAndNoCookies() {
+    upstream.stubFor(
+        get("/api/issues")
+            .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("[]")));
+    client
+        .get()
+        .uri("/api/issues")
+        .headers(h -> h.setBearerAuth(keys.token("coord.hgt", "coordinator", "360113")))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .doesNotExist("Set-Cookie");
+  }
+
+  @Test
+  void aBrowserWithoutASessionStillGetsTheCsrfCookie() {
+    client
+        .get()
+        .uri("/api/issues")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectCookie()
+        .exists("XSRF-TOKEN");
+  }
 }

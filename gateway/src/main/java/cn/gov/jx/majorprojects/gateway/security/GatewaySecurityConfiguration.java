@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -32,6 +31,7 @@ import org.springframework.security.web.server.csrf.CookieServerCsrfTokenReposit
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.cors.CorsConfiguration;
@@ -108,13 +108,17 @@ class GatewaySecurityConfiguration {
         new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
     endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
 
-    return http.headers(headers -> SecurityHeaders.apply(headers, properties, platform.issuerUri()))
+    return http.securityContextRepository(new SessionUnlessBearerSecurityContextRepository())
+        .headers(headers -> SecurityHeaders.apply(headers, properties, platform.issuerUri()))
         .cors(cors -> cors.configurationSource(corsSource(properties)))
         .csrf(
             csrf ->
                 csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                     .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                     .requireCsrfProtectionMatcher(sessionRequestsThatChangeState()))
+        // Only /api/** needs a login, and there a missing one is a 401 problem, never a redirect:
+        // no request is ever saved to replay after login, so no session is opened to look for one.
+        .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .addFilterAfter(
@@ -154,20 +158,22 @@ class GatewaySecurityConfiguration {
   static ServerWebExchangeMatcher sessionRequestsThatChangeState() {
     return exchange -> {
       HttpMethod method = exchange.getRequest().getMethod();
-      String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-      boolean bearer =
-          authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-      return SAFE.contains(method) || bearer
+      return SAFE.contains(method) || BearerRequests.isBearer(exchange)
           ? ServerWebExchangeMatcher.MatchResult.notMatch()
           : ServerWebExchangeMatcher.MatchResult.match();
     };
   }
 
-  /** The CSRF token is deferred; subscribing makes the XSRF-TOKEN cookie reach the console. */
+  /**
+   * The CSRF token is deferred; subscribing makes the XSRF-TOKEN cookie reach the console. Bearer
+   * calls need no CSRF token, so they get no cookie (and skip the token's generation).
+   */
   static WebFilter csrfCookieForSessions() {
     return (exchange, chain) -> {
       Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-      return token == null ? chain.filter(exchange) : token.then(chain.filter(exchange));
+      return token == null || BearerRequests.isBearer(exchange)
+          ? chain.filter(exchange)
+          : token.then(chain.filter(exchange));
     };
   }
 
