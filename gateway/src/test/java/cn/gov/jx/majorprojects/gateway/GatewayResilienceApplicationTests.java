@@ -15,7 +15,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,7 +51,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewayResilienceApplicationTests {
 
-  static final WireMockServer upstream = new WireMockServer(wireMockConfig().dynamicPort());
+  static final WireMockServer upstream =
+      new WireMockServer(wireMockConfig().dynamicPort().containerThreads(80));
   static final int issuePort = freePort();
   static final WireMockServer issues = new WireMockServer(wireMockConfig().port(issuePort));
   static final SigningKeys keys;
@@ -70,6 +79,7 @@ class GatewayResilienceApplicationTests {
   }
 
   @Autowired WebTestClient client;
+  @LocalServerPort int port;
 
   String token;
 
@@ -232,5 +242,33 @@ class GatewayResilienceApplicationTests {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Resilience4j's default bulkhead let 25 calls per backend through and answered the rest 500. */
+  @Test
+  void manyConcurrentCallsToOneBackendAreAllServed() {
+    upstream.stubFor(
+        get("/api/projects")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("[]")
+                    .withFixedDelay(1500)));
+    HttpClient http = HttpClient.newHttpClient();
+    List<CompletableFuture<HttpResponse<Void>>> calls =
+        IntStream.range(0, 60)
+            .mapToObj(
+                i ->
+                    http.sendAsync(
+                        HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/api/projects"))
+                            .header(
+                                "Authorization",
+                                "Bearer " + keys.token("user" + i, "manager", "360000"))
+                            .build(),
+                        HttpResponse.BodyHandlers.discarding()))
+            .toList();
+    List<Integer> statuses = calls.stream().map(c -> c.join().statusCode()).toList();
+    assertThat(statuses).hasSize(60).containsOnly(200);
   }
 }
