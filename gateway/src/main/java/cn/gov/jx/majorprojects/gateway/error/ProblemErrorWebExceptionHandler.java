@@ -11,6 +11,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -49,16 +50,33 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
     } else if (causedBy(error, TimeoutException.class)) {
       status = HttpStatus.GATEWAY_TIMEOUT;
       detail = "The service did not answer in time";
+    } else if (error instanceof AuthenticationServiceException) {
+      // the token could not be checked at all: no signing keys yet and Keycloak unreachable
+      log.warn(
+          "cannot check a token on {} (traceId {}): {}",
+          exchange.getRequest().getPath(),
+          problems.traceId(exchange),
+          error.toString());
+      status = HttpStatus.SERVICE_UNAVAILABLE;
+      detail = "The identity service cannot be reached to check the token; try again shortly";
     } else if (causedBy(error, ConnectException.class)
         || causedBy(error, CallNotPermittedException.class)) {
       status = HttpStatus.SERVICE_UNAVAILABLE;
       detail = "The service is not available; try again shortly";
     } else if (causedBy(error, IOException.class)) {
-      log.warn("backend broke off on {}: {}", exchange.getRequest().getPath(), error.toString());
+      log.warn(
+          "backend broke off on {} (traceId {}): {}",
+          exchange.getRequest().getPath(),
+          problems.traceId(exchange),
+          error.toString());
       status = HttpStatus.BAD_GATEWAY;
       detail = "The service broke off its answer; try again";
     } else {
-      log.error("unexpected gateway error on {}", exchange.getRequest().getPath(), error);
+      log.error(
+          "unexpected gateway error on {} (traceId {})",
+          exchange.getRequest().getPath(),
+          problems.traceId(exchange),
+          error);
       status = HttpStatus.INTERNAL_SERVER_ERROR;
       detail = "Unexpected error; quote the traceId";
     }
