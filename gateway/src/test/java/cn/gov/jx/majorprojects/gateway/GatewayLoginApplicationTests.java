@@ -181,4 +181,16 @@ class GatewayLoginApplicationTests {
         .expectCookie()
         .exists("XSRF-TOKEN");
   }
+
+  @Test
+  void afterLoginTheBrowserLandsOnTheApiDocs() {
+    session()
+        .get()
+        .uri("/")
+        .exchange()
+        .expectStatus()
+        .isSeeOther()
+        .expectHeader()
+        .location("/docs");
+  }
 }

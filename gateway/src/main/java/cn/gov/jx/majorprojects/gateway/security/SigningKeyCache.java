@@ -86,7 +86,19 @@ final class SigningKeyCache implements Function<SignedJWT, Flux<JWK>> {
   private synchronized Mono<JWKSet> refresh() {
     if (inFlight == null) {
       lastFetchStarted = nanoClock.getAsLong();
-      inFlight = fetch().doOnNext(set -> keys = set).doFinally(signal -> done()).cache();
+      // done before the answer reaches the waiting callers (doFinally would run after them, so a
+      // caller could still find this finished fetch "in flight" and skip a fetch it is due)
+      inFlight =
+          fetch()
+              .doOnSuccess(
+                  set -> {
+                    if (set != null) {
+                      keys = set;
+                    }
+                    done();
+                  })
+              .doOnError(e -> done())
+              .cache();
     }
     return inFlight;
   }

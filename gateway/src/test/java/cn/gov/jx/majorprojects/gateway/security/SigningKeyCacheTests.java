@@ -38,7 +38,7 @@ class SigningKeyCacheTests {
             WebClient.create(),
             "http://localhost:" + keycloak.port() + "/certs",
             INTERVAL,
-            Duration.ofSeconds(3),
+            Duration.ofSeconds(20), // the first fetch starts Netty: slow on a busy CI machine
             now::get);
   }
 
