@@ -1,9 +1,13 @@
 package cn.gov.jx.majorprojects.notifications.delivery;
 
 import cn.gov.jx.majorprojects.notifications.delivery.Delivery.Status;
+import cn.gov.jx.majorprojects.support.web.BadRequestException;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,12 +32,26 @@ class DeliveryController {
     this.admin = admin;
   }
 
+  // status is parsed here, past the role check: a non-admin gets 403 whatever the parameters say
   @GetMapping
   PageView list(
-      @RequestParam(required = false) Status status,
+      @RequestParam(required = false) @Parameter(schema = @Schema(implementation = Status.class))
+          String status,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-    return PageView.of(admin.page(status, page, size));
+    return PageView.of(admin.page(statusOf(status), page, size));
+  }
+
+  private static Status statusOf(String status) {
+    if (status == null || status.isBlank()) {
+      return null;
+    }
+    try {
+      return Status.valueOf(status.strip());
+    } catch (IllegalArgumentException e) {
+      throw BadRequestException.field(
+          "status", "must be one of " + Arrays.toString(Status.values()));
+    }
   }
 
   @PostMapping("/{id}/retry")
