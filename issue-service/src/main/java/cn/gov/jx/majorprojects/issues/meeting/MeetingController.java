@@ -180,11 +180,14 @@ class MeetingController {
     return details;
   }
 
-  /** Seen by users whose region contains the meeting's region, and by its attendees. */
+  /**
+   * Seen by its attendees, and by users other than owners whose region contains the meeting's:
+   * owners see by organisation, and a meeting may carry other organisations' cases.
+   */
   private Meeting visible(String id, PlatformUser user) {
     Meeting meeting = mongo.findById(id, Meeting.class);
     if (meeting == null
-        || !(jurisdiction.covers(user, meeting.regionCode)
+        || !((!user.has(PlatformRole.OWNER) && jurisdiction.covers(user, meeting.regionCode))
             || meeting.attendees.contains(user.username()))) {
       throw new NotFoundException("Coordination meeting", id);
     }
