@@ -117,8 +117,9 @@ class MeetingController {
   ResponseEntity<Meeting.Decision> decide(
       @PathVariable String id, @Valid @RequestBody DecisionBody body, PlatformUser user) {
     Meeting meeting = forOrganisers(id, user);
-    if (!meeting.issueIds.contains(body.issueId())) {
-      throw BadRequestException.field("issueId", "is not one of this meeting's issues");
+    // a case the caller cannot see answers like one not on the agenda, so it does not leak
+    if (!meeting.issueIds.contains(body.issueId()) || !cases.visible(body.issueId(), user)) {
+      throw BadRequestException.field("issueId", "is not one of this meeting's issues you can see");
     }
     Instant now = clock.instant();
     Meeting.Decision decision =
@@ -156,6 +157,9 @@ class MeetingController {
             .filter(d -> d.id().equals(decisionId))
             .findFirst()
             .orElseThrow(() -> new NotFoundException("Decision", decisionId));
+    if (!cases.visible(decision.issueId(), user)) {
+      throw new AccessDeniedException("the decision's case is outside your region");
+    }
     if (!"OPEN".equals(decision.status())) {
       throw new ConflictException("Decision " + decisionId + " is already done");
     }
