@@ -119,7 +119,7 @@ class IssueScopeApplicationTests extends CaseApplicationTestSupport {
   void outsideTheCallersScopeIs404AndChangesNothing(
       String method, String path, String body, String who, RequestPostProcessor user)
       throws Exception {
-    refusedAndUnchanged(method, path, body, user, 404);
+    refusedAndUnchanged(method, path, body, user, null, 404);
   }
 
   @ParameterizedTest(name = "{0} /api/issues/'{id}'{1} as {3} -> 403")
@@ -127,12 +127,55 @@ class IssueScopeApplicationTests extends CaseApplicationTestSupport {
   void visibleButNotTheCallersToDoIs403AndChangesNothing(
       String method, String path, String body, String who, RequestPostProcessor user)
       throws Exception {
-    refusedAndUnchanged(method, path, body, user, 403);
+    refusedAndUnchanged(method, path, body, user, null, 403);
+  }
+
+  /** The role is checked before the version: a caller who may not act is not told to reload. */
+  @ParameterizedTest(name = "{0} /api/issues/'{id}'{1} as {3} with a stale If-Match -> 403")
+  @MethodSource("wrongRole")
+  void aStaleIfMatchFromAWrongRoleIsStill403(
+      String method, String path, String body, String who, RequestPostProcessor user)
+      throws Exception {
+    refusedAndUnchanged(method, path, body, user, "\"99\"", 403);
+  }
+
+  static Stream<Arguments> submissionRefused() {
+    return Stream.of(
+        arguments("coord.hgt", TestUsers.coordHgt(), 403),
+        arguments("manager.nc", TestUsers.managerNc(), 403),
+        arguments("admin", TestUsers.admin(), 403),
+        arguments("owner.zg (another org)", TestUsers.ownerZg(), 404),
+        arguments("owner.other (360113, another org)", ownerOtherOrgSameCounty(), 404));
+  }
+
+  @ParameterizedTest(name = "POST /api/issues for p-hgt as {0} -> {2}")
+  @MethodSource("submissionRefused")
+  void onlyOwnersOfTheProjectsOrgReportAndNothingIsStored(
+      String who, RequestPostProcessor user, int expected) throws Exception {
+    long before = mongo.getCollection("issues").countDocuments();
+    mvc.perform(
+            request(HttpMethod.POST, "/api/issues")
+                .with(user)
+                .header("Idempotency-Key", "scope-" + who)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    """
+                    {"projectId":"p-hgt","title":"越权上报","description":"x",
+                     "category":"LAND","urgency":"NORMAL"}"""))
+        .andExpect(status().is(expected))
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(expected));
+    assertThat(mongo.getCollection("issues").countDocuments()).isEqualTo(before);
   }
 
   /** A fresh case at county level with a pending extension request, then the refused call. */
   private void refusedAndUnchanged(
-      String method, String path, String body, RequestPostProcessor user, int expected)
+      String method,
+      String path,
+      String body,
+      RequestPostProcessor user,
+      String ifMatch,
+      int expected)
       throws Exception {
     String id = submit(TestUsers.ownerHgt(), "p-hgt", "范围与角色");
     String rid =
@@ -145,12 +188,15 @@ class IssueScopeApplicationTests extends CaseApplicationTestSupport {
             "$.id");
     List<String> before = snapshot(id);
 
-    ResultActions refused =
-        mvc.perform(
-            request(HttpMethod.valueOf(method), "/api/issues/" + id + path.replace("{rid}", rid))
-                .with(user)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body == null ? "" : body));
+    var call =
+        request(HttpMethod.valueOf(method), "/api/issues/" + id + path.replace("{rid}", rid))
+            .with(user)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body == null ? "" : body);
+    if (ifMatch != null) {
+      call.header("If-Match", ifMatch);
+    }
+    ResultActions refused = mvc.perform(call);
     refused
         .andExpect(status().is(expected))
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
