@@ -244,10 +244,10 @@ class CaseService {
   /** A manager whose region contains the case puts it under supervision: less time remains. */
   IssueView supervise(String id, String note, Long expectedVersion, PlatformUser user) {
     Issue issue = issues.visible(id, user);
-    checkVersion(issue, expectedVersion);
     if (!user.has(PlatformRole.MANAGER)) {
       throw new AccessDeniedException("only managers supervise cases");
     }
+    checkVersion(issue, expectedVersion);
     requireStatus(issue, "supervised", IssueStatus.OPEN, IssueStatus.IN_PROGRESS);
     if (issue.supervised) {
       throw new ConflictException("Issue " + issue.number + " is already supervised");
@@ -500,8 +500,9 @@ class CaseService {
   /** Visible, and the caller is a coordinator of the region that holds it now. */
   private Issue forHolder(String id, Long expectedVersion, PlatformUser user) {
     Issue issue = issues.visible(id, user);
-    checkVersion(issue, expectedVersion);
+    // the role before the version: a caller who may not act is told so, not to reload
     if (user.has(PlatformRole.COORDINATOR) && issue.handlingRegion.equals(user.region())) {
+      checkVersion(issue, expectedVersion);
       return issue;
     }
     if (user.has(PlatformRole.COORDINATOR) && issue.regionsPassed.contains(user.region())) {
@@ -516,10 +517,10 @@ class CaseService {
   /** Visible, and the caller is an owner of the project's org (the reporter's side). */
   private Issue forReporter(String id, Long expectedVersion, PlatformUser user) {
     Issue issue = issues.visible(id, user);
-    checkVersion(issue, expectedVersion);
     if (!user.has(PlatformRole.OWNER) || !issue.ownerOrg.equals(user.org())) {
       throw new AccessDeniedException("only the reporting organisation confirms or reopens");
     }
+    checkVersion(issue, expectedVersion);
     return issue;
   }
 

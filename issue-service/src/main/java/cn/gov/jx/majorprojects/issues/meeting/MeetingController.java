@@ -117,8 +117,9 @@ class MeetingController {
   ResponseEntity<Meeting.Decision> decide(
       @PathVariable String id, @Valid @RequestBody DecisionBody body, PlatformUser user) {
     Meeting meeting = forOrganisers(id, user);
-    if (!meeting.issueIds.contains(body.issueId())) {
-      throw BadRequestException.field("issueId", "is not one of this meeting's issues");
+    // a case the caller cannot see answers like one not on the agenda, so it does not leak
+    if (!meeting.issueIds.contains(body.issueId()) || !cases.visible(body.issueId(), user)) {
+      throw BadRequestException.field("issueId", "is not one of this meeting's issues you can see");
     }
     Instant now = clock.instant();
     Meeting.Decision decision =
@@ -156,6 +157,9 @@ class MeetingController {
             .filter(d -> d.id().equals(decisionId))
             .findFirst()
             .orElseThrow(() -> new NotFoundException("Decision", decisionId));
+    if (!cases.visible(decision.issueId(), user)) {
+      throw new AccessDeniedException("the decision's case is outside your region");
+    }
     if (!"OPEN".equals(decision.status())) {
       throw new ConflictException("Decision " + decisionId + " is already done");
     }
@@ -180,11 +184,14 @@ class MeetingController {
     return details;
   }
 
-  /** Seen by users whose region contains the meeting's region, and by its attendees. */
+  /**
+   * Seen by its attendees, and by users other than owners whose region contains the meeting's:
+   * owners see by organisation, and a meeting may carry other organisations' cases.
+   */
   private Meeting visible(String id, PlatformUser user) {
     Meeting meeting = mongo.findById(id, Meeting.class);
     if (meeting == null
-        || !(jurisdiction.covers(user, meeting.regionCode)
+        || !((!user.has(PlatformRole.OWNER) && jurisdiction.covers(user, meeting.regionCode))
             || meeting.attendees.contains(user.username()))) {
       throw new NotFoundException("Coordination meeting", id);
     }
