@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.concurrent.ThreadLocalRandom;
@@ -163,7 +164,8 @@ class ProjectsE2ETests {
 
   @Test
   void theCityDashboardMovesByTheTestsOwnProjectAndIsScoped() {
-    String path = "/api/dashboard?regionCode=360100&year=2026";
+    int year = Year.now(ZoneId.of("Asia/Shanghai")).getValue();
+    String path = "/api/dashboard?regionCode=360100&year=" + year;
     HttpResponse<String> beforeAnswer = get(path, token("manager.nc"));
     assertThat(beforeAnswer.statusCode()).as(beforeAnswer.body()).isEqualTo(200);
     JsonNode before = json(beforeAnswer);
@@ -172,7 +174,7 @@ class ProjectsE2ETests {
     HttpResponse<String> plan =
         write(
             "PUT",
-            "/api/projects/" + id + "/plans/2026",
+            "/api/projects/" + id + "/plans/" + year,
             token("manager.nc"),
             "{\"plannedInvestment\":1000.5}");
     assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
@@ -193,8 +195,12 @@ class ProjectsE2ETests {
             child(after, "360113").get("projects").asLong()
                 - child(before, "360113").get("projects").asLong())
         .isEqualTo(1);
-    // the coordination figure is there either way: from issue-service, or marked unavailable
-    assertThat(after.get("fiveNots").get("coordination").has("available")).isTrue();
+    // "coordination not slackened" comes from the real issue-service, and moves with a new blocker
+    JsonNode coordination = after.get("fiveNots").get("coordination");
+    assertThat(coordination.get("available").asBoolean()).as(coordination.toString()).isTrue();
+    IssuesE2ETests.report(id, "看板协调计数测试");
+    JsonNode later = json(get(path, token("manager.nc"))).get("fiveNots").get("coordination");
+    assertThat(later.get("received").asLong()).isEqualTo(coordination.get("received").asLong() + 1);
 
     assertThat(get(path, token("owner.hgt")).statusCode()).isEqualTo(403);
     assertThat(get(path, token("coord.gz")).statusCode()).isEqualTo(404);
