@@ -309,6 +309,32 @@ class DeliveryApplicationTests {
   }
 
   @Test
+  void remindersFollowThe2026HolidayCalendarNotJustWeekdays() throws Exception {
+    // Wednesday 30 Sep 2026, 10:00 in Shanghai: red at Ganzhou, the day before the National Day
+    // week
+    clock.now = Instant.parse("2026-09-30T02:00:00Z");
+    postEvent(issueEvent("nd-1", "TURNED_RED", 1, "issue-nd", "360100", "OPEN"))
+        .andExpect(status().isAccepted());
+    long before = reminderCount();
+    for (int day = 1; day <= 7; day++) { // 1-7 October: public holidays, Thursday to Wednesday
+      clock.now = Instant.parse("2026-09-30T01:30:00Z").plus(Duration.ofDays(day));
+      reminders.runOnce();
+    }
+    clock.now = Instant.parse("2026-10-09T01:30:00Z"); // Friday 9 October 09:30, back at work
+    reminders.runOnce();
+    assertThat(reminderCount() - before)
+        .as("none in the holiday week, one on the 9th")
+        .isEqualTo(1);
+    clock.now = Instant.parse("2026-10-10T01:30:00Z"); // Saturday 10 October: a worked day (调休)
+    reminders.runOnce();
+    assertThat(reminderCount() - before).as("and one on the worked Saturday").isEqualTo(2);
+  }
+
+  private long reminderCount() throws Exception {
+    return typesOf(TestUsers.coordNc()).stream().filter("RED_REMINDER"::equals).count();
+  }
+
+  @Test
   void aClosedRedCaseIsNotRecalled() throws Exception {
     clock.now = Instant.parse("2026-11-26T02:00:00Z");
     postEvent(issueEvent("c-1", "TURNED_RED", 1, "issue-c", "360100", "OPEN"))
