@@ -54,15 +54,7 @@ class NotificationsE2ETests {
     String service = serviceToken();
     // warm: token and recipient cache, so the figure below is ingestion-to-stream
     postEvent(event(UUID.randomUUID().toString(), number + "-warm"), service);
-    HttpRequest open =
-        HttpRequest.newBuilder(URI.create(Platform.GATEWAY + "/api/notifications/stream"))
-            .header("Authorization", "Bearer " + token("coord.nc"))
-            .header("Accept", "text/event-stream")
-            .GET()
-            .build();
-    HttpResponse<Stream<String>> stream =
-        Platform.HTTP.send(open, HttpResponse.BodyHandlers.ofLines());
-    assertThat(stream.statusCode()).isEqualTo(200);
+    HttpResponse<Stream<String>> stream = openStream("coord.nc");
     CompletableFuture<Long> seen =
         CompletableFuture.supplyAsync(
             () -> {
@@ -134,15 +126,7 @@ class NotificationsE2ETests {
   @Test
   void anIssueCreatedThroughTheGatewayReachesTheHoldersOpenStream() throws Exception {
     String projectId = IssuesE2ETests.honggutanProject();
-    HttpRequest open =
-        HttpRequest.newBuilder(URI.create(Platform.GATEWAY + "/api/notifications/stream"))
-            .header("Authorization", "Bearer " + token("coord.hgt"))
-            .header("Accept", "text/event-stream")
-            .GET()
-            .build();
-    HttpResponse<Stream<String>> stream =
-        Platform.HTTP.send(open, HttpResponse.BodyHandlers.ofLines());
-    assertThat(stream.statusCode()).isEqualTo(200);
+    HttpResponse<Stream<String>> stream = openStream("coord.hgt");
     String title = "延迟测量-" + UUID.randomUUID().toString().substring(0, 8);
     CompletableFuture<Long> seen =
         CompletableFuture.supplyAsync(
@@ -195,6 +179,20 @@ class NotificationsE2ETests {
       }
     }
     return count;
+  }
+
+  /** The user's notification stream (Server-Sent Events) through the gateway, open. */
+  static HttpResponse<Stream<String>> openStream(String user) throws Exception {
+    HttpRequest open =
+        HttpRequest.newBuilder(URI.create(Platform.GATEWAY + "/api/notifications/stream"))
+            .header("Authorization", "Bearer " + token(user))
+            .header("Accept", "text/event-stream")
+            .GET()
+            .build();
+    HttpResponse<Stream<String>> stream =
+        Platform.HTTP.send(open, HttpResponse.BodyHandlers.ofLines());
+    assertThat(stream.statusCode()).isEqualTo(200);
+    return stream;
   }
 
   static long inboxCount(String user, String number) {

@@ -1,8 +1,6 @@
 package cn.gov.jx.majorprojects.gateway;
 
 import cn.gov.jx.majorprojects.gateway.security.SigningKeys;
-import java.io.IOException;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,7 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewayIdentityOutageApplicationTests {
 
-  static final int deadPort = freePort();
+  static final int deadPort = GatewayResilienceApplicationTests.freePort();
   static final String issuer = "http://localhost:" + deadPort + "/realms/majorprojects";
 
   @DynamicPropertySource
@@ -49,13 +47,5 @@ class GatewayIdentityOutageApplicationTests {
         .isEqualTo(503)
         .jsonPath("$.traceId")
         .isNotEmpty();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -15,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.gov.jx.majorprojects.projects.FixedClockConfiguration;
+import cn.gov.jx.majorprojects.projects.KeycloakTokenStub;
 import cn.gov.jx.majorprojects.support.testing.EmbeddedMongoConfiguration;
 import cn.gov.jx.majorprojects.support.testing.TestUsers;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -86,13 +86,7 @@ class DashboardApplicationTests {
       mongo.remove(new Query(), c);
     }
     issueService.resetAll();
-    issueService.stubFor(
-        post(urlEqualTo("/token"))
-            .willReturn(
-                aResponse()
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(
-                        "{\"access_token\":\"svc-token\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+    KeycloakTokenStub.stubTokenEndpoint(issueService);
     issueService.stubFor(
         get(urlPathEqualTo("/internal/coordination-stats"))
             .willReturn(aResponse().withStatus(503)));

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.jx.majorprojects.projects.FixedClockConfiguration;
+import cn.gov.jx.majorprojects.projects.KeycloakTokenStub;
 import cn.gov.jx.majorprojects.support.testing.EmbeddedMongoConfiguration;
 import cn.gov.jx.majorprojects.support.testing.TestUsers;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -62,13 +63,7 @@ class OutboxRelayApplicationTests {
   void reset() {
     mongo.remove(new Query(), "projects");
     remote.resetAll();
-    remote.stubFor(
-        post(urlEqualTo("/token"))
-            .willReturn(
-                aResponse()
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(
-                        "{\"access_token\":\"svc-token\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+    KeycloakTokenStub.stubTokenEndpoint(remote);
   }
 
   void createRedProject() throws Exception {
