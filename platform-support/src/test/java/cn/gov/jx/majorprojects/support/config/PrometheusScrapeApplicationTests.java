@@ -47,6 +47,24 @@ class PrometheusScrapeApplicationTests {
     assertThat(scrape).doesNotContain("# {").doesNotContain(span.context().traceId());
   }
 
+  @Test
+  void requestTimersHaveTheBucketsTheP99LatencyAlertReads() {
+    Timer.builder("http.server.requests")
+        .tag("uri", "/api/issues")
+        .register(registry)
+        .record(Duration.ofMillis(300));
+
+    String scrape = registry.scrape(OPEN_METRICS);
+
+    assertThat(scrape)
+        .contains(
+            "http_server_requests_seconds_bucket{application=\"probe\",uri=\"/api/issues\",le=\"0.25\"} 0")
+        .contains(
+            "http_server_requests_seconds_bucket{application=\"probe\",uri=\"/api/issues\",le=\"0.5\"} 1")
+        .contains(
+            "http_server_requests_seconds_bucket{application=\"probe\",uri=\"/api/issues\",le=\"5.0\"} 1");
+  }
+
   @SpringBootApplication
   static class App {}
 }
