@@ -268,6 +268,44 @@ class GatewayHygieneApplicationTests {
     management.post().uri("/actuator/refresh").exchange().expectStatus().is4xxClientError();
   }
 
+  /** What Prometheus reads there: deploy/observability/METRICS.md and the alert rules. */
+  @Test
+  void theManagementPortCountsRequestsPerRouteWithLatencyBucketsAndNoExemplar() {
+    client
+        .get()
+        .uri("/api/regions")
+        .headers(h -> h.setBearerAuth(keys.token("coord.nc", "coordinator", "360100")))
+        .exchange()
+        .expectBody()
+        .returnResult(); // 200, or 504 on a machine too loaded for the time limiter: counted either
+    // way
+
+    String scrape =
+        WebTestClient.bindToServer()
+            .baseUrl("http://localhost:" + managementPort)
+            .build()
+            .get()
+            .uri("/actuator/prometheus")
+            .header("Accept", "application/openmetrics-text;version=1.0.0")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+
+    assertThat(scrape)
+        .containsPattern(
+            "spring_cloud_gateway_requests_seconds_count\\{[^}]*httpStatusCode=\"\\d{3}\"[^}]*"
+                + "routeId=\"project-service\"[^}]*} 1")
+        .containsPattern(
+            "spring_cloud_gateway_requests_seconds_bucket\\{[^}]*routeId=\"project-service\"[^}]*"
+                + "le=\"2.0\"} [01]")
+        .containsPattern("http_server_requests_seconds_bucket\\{[^}]*le=\"0.5\"}")
+        .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"project-service\"")
+        .doesNotContain("# {");
+  }
+
   @Test
   void aRequestTheFirewallRefusesIsAWhole400AndNeverStallsTheConnection() throws IOException {
     // the stall was intermittent (about one in five on a kept-alive connection): repeat to catch it
