@@ -1,7 +1,6 @@
 package cn.gov.jx.majorprojects.projects.project;
 
 import cn.gov.jx.majorprojects.projects.region.RegionCatalog;
-import cn.gov.jx.majorprojects.projects.warning.ProjectInputsChanged;
 import cn.gov.jx.majorprojects.support.region.Region;
 import cn.gov.jx.majorprojects.support.region.RegionLevel;
 import cn.gov.jx.majorprojects.support.region.RegionTree;
