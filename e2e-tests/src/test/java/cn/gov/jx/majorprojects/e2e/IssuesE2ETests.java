@@ -6,6 +6,7 @@ import static cn.gov.jx.majorprojects.e2e.Platform.json;
 import static cn.gov.jx.majorprojects.e2e.Platform.send;
 import static cn.gov.jx.majorprojects.e2e.Platform.token;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -188,14 +189,10 @@ class IssuesE2ETests {
     assertThat(messages.get("content").get(0).get("body").asString()).isEqualTo("资金缺口约三千万元");
 
     // the outbox relay carried the events to notification-service: the city's coordinator was told
-    boolean told = false;
-    for (int i = 0; i < 30 && !told; i++) {
-      told = get("/api/notifications?size=100", token("coord.nc")).body().contains(number);
-      if (!told) {
-        Thread.sleep(2000);
-      }
-    }
-    assertThat(told).as("coord.nc has a notification about " + number).isTrue();
+    await("coord.nc has a notification about " + number)
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(() -> get("/api/notifications?size=100", token("coord.nc")).body().contains(number));
   }
 
   @Test

@@ -5,12 +5,14 @@ import static cn.gov.jx.majorprojects.e2e.Platform.json;
 import static cn.gov.jx.majorprojects.e2e.Platform.platform;
 import static cn.gov.jx.majorprojects.e2e.Platform.token;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -55,13 +57,7 @@ class NotificationsE2ETests {
     // warm: token and recipient cache, so the figure below is ingestion-to-stream
     postEvent(event(UUID.randomUUID().toString(), number + "-warm"), service);
     HttpResponse<Stream<String>> stream = openStream("coord.nc");
-    CompletableFuture<Long> seen =
-        CompletableFuture.supplyAsync(
-            () -> {
-              stream.body().filter(line -> line.contains(number)).findFirst();
-              return System.nanoTime();
-            });
-    Thread.sleep(300); // let the ready event pass
+    CompletableFuture<Long> seen = arrivalAfterReady(stream, number);
     long posted = System.nanoTime();
     assertThat(postEvent(event(UUID.randomUUID().toString(), number), service).statusCode())
         .isEqualTo(202);
@@ -108,19 +104,18 @@ class NotificationsE2ETests {
       platform("up");
       Platform.forgetTokens();
     }
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    long count = 0;
-    while (System.nanoTime() < deadline) {
-      count = inboxCountOf("coord.hgt", issueId, "SUBMITTED");
-      if (count > 0) {
-        break;
-      }
-      Thread.sleep(1000);
-    }
+    long count =
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(() -> inboxCountOf("coord.hgt", issueId, "SUBMITTED"), n -> n > 0);
     assertThat(count).as("SUBMITTED for coord.hgt after the restart").isEqualTo(1);
-    // the relay may redeliver after the restart; give it time, then check nothing doubled
-    Thread.sleep(5000);
-    assertThat(inboxCountOf("coord.hgt", issueId, "SUBMITTED")).isEqualTo(1);
+    // the relay may redeliver after the restart: for 5 s the count must stay at one
+    await()
+        .during(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> inboxCountOf("coord.hgt", issueId, "SUBMITTED"), n -> n == 1);
   }
 
   @Test
@@ -128,13 +123,7 @@ class NotificationsE2ETests {
     String projectId = IssuesE2ETests.honggutanProject();
     HttpResponse<Stream<String>> stream = openStream("coord.hgt");
     String title = "延迟测量-" + UUID.randomUUID().toString().substring(0, 8);
-    CompletableFuture<Long> seen =
-        CompletableFuture.supplyAsync(
-            () -> {
-              stream.body().filter(line -> line.contains(title)).findFirst();
-              return System.nanoTime();
-            });
-    Thread.sleep(300);
+    CompletableFuture<Long> seen = arrivalAfterReady(stream, title);
     long posted = System.nanoTime();
     HttpResponse<String> created =
         gatewayPost("/api/issues", token("owner.hgt"), issueBody(projectId, title));
@@ -193,6 +182,31 @@ class NotificationsE2ETests {
         Platform.HTTP.send(open, HttpResponse.BodyHandlers.ofLines());
     assertThat(stream.statusCode()).isEqualTo(200);
     return stream;
+  }
+
+  /**
+   * Reads the open stream on another thread: waits (at most 10 s) for its ready event, so what is
+   * posted next is pushed to this stream, and answers when a line containing {@code text} arrives.
+   */
+  static CompletableFuture<Long> arrivalAfterReady(
+      HttpResponse<Stream<String>> stream, String text) {
+    Iterator<String> lines = stream.body().iterator();
+    CompletableFuture<Void> ready = new CompletableFuture<>();
+    CompletableFuture<Long> seen =
+        CompletableFuture.supplyAsync(
+            () -> {
+              while (lines.hasNext()) {
+                String line = lines.next();
+                if (line.startsWith("event:") && line.contains("ready")) {
+                  ready.complete(null);
+                } else if (line.contains(text)) {
+                  return System.nanoTime();
+                }
+              }
+              throw new IllegalStateException("the stream ended before " + text + " arrived");
+            });
+    await().atMost(Duration.ofSeconds(10)).until(ready::isDone);
+    return seen;
   }
 
   static long inboxCount(String user, String number) {

@@ -146,10 +146,13 @@ class AdminActionsApplicationTests {
         Arguments.of("owner.zg", TestUsers.ownerZg()));
   }
 
-  @ParameterizedTest(name = "GET /internal/projects[/id] as {0} → 403")
+  @ParameterizedTest(name = "GET /internal/projects[/id], /internal/regions as {0} → 403")
   @MethodSource("users")
   void theInternalApiRefusesUserTokens(String name, RequestPostProcessor who) throws Exception {
     mvc.perform(get("/internal/projects/6650f0f0f0f0f0f0f0f0f0f0").with(who))
+        .andExpect(status().isForbidden())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    mvc.perform(get("/internal/regions").with(who))
         .andExpect(status().isForbidden())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     mvc.perform(get("/internal/projects").param("ids", "a,b").with(who))

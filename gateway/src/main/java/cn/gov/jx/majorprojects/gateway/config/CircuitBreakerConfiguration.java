@@ -22,7 +22,7 @@ class CircuitBreakerConfiguration {
             .slidingWindowSize(10)
             .minimumNumberOfCalls(5)
             .failureRateThreshold(settings.failureRatePercent())
-            .waitDurationInOpenState(Duration.ofSeconds(settings.openSeconds()))
+            .waitDurationInOpenState(settings.open())
             .permittedNumberOfCallsInHalfOpenState(2)
             .automaticTransitionFromOpenToHalfOpenEnabled(true)
             .build();

@@ -1,9 +1,11 @@
 package cn.gov.jx.majorprojects.gateway.config;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -56,10 +58,11 @@ public record GatewayProperties(
 
   /**
    * @param failureRatePercent failed share of the last calls that opens the circuit
-   * @param openSeconds how long an open circuit answers 503 before trial calls
+   * @param open how long an open circuit answers 503 before trial calls (a bare number is seconds)
    */
   public record CircuitBreaker(
-      @DefaultValue("50") int failureRatePercent, @DefaultValue("10") int openSeconds) {}
+      @DefaultValue("50") int failureRatePercent,
+      @DefaultValue("10s") @DurationUnit(ChronoUnit.SECONDS) Duration open) {}
 
   /**
    * @param json any API request

@@ -3,11 +3,11 @@ package cn.gov.jx.majorprojects.notifications.delivery;
 import cn.gov.jx.majorprojects.notifications.delivery.Delivery.Status;
 import cn.gov.jx.majorprojects.support.web.ConflictException;
 import cn.gov.jx.majorprojects.support.web.NotFoundException;
+import cn.gov.jx.majorprojects.support.web.Paging;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -30,7 +30,7 @@ class DeliveryAdmin {
   Page<Delivery> page(Status status, int page, int size) {
     Query q = status == null ? new Query() : Query.query(Criteria.where("status").is(status));
     long total = mongo.count(q, Delivery.class);
-    var request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"));
+    var request = Paging.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"));
     List<Delivery> content = mongo.find(q.with(request), Delivery.class);
     return new PageImpl<>(content, request, total);
   }

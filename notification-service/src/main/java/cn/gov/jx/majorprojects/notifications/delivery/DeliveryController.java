@@ -2,16 +2,12 @@ package cn.gov.jx.majorprojects.notifications.delivery;
 
 import cn.gov.jx.majorprojects.notifications.delivery.Delivery.Status;
 import cn.gov.jx.majorprojects.support.web.BadRequestException;
+import cn.gov.jx.majorprojects.support.web.PageView;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
-import org.springframework.data.domain.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/notifications/deliveries")
 @PreAuthorize("hasRole('admin')")
-@Validated
 class DeliveryController {
 
   private final DeliveryAdmin admin;
@@ -37,9 +32,9 @@ class DeliveryController {
   PageView list(
       @RequestParam(required = false) @Parameter(schema = @Schema(implementation = Status.class))
           String status,
-      @RequestParam(defaultValue = "0") @Min(0) int page,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-    return PageView.of(admin.page(statusOf(status), page, size));
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    return PageView.of(admin.page(statusOf(status), page, size), DeliveryView::of);
   }
 
   private static Status statusOf(String status) {
@@ -91,18 +86,6 @@ class DeliveryController {
           d.lastError(),
           d.createdAt(),
           d.sentAt());
-    }
-  }
-
-  record PageView(
-      List<DeliveryView> content, int page, int size, long totalElements, int totalPages) {
-    static PageView of(Page<Delivery> p) {
-      return new PageView(
-          p.getContent().stream().map(DeliveryView::of).toList(),
-          p.getNumber(),
-          p.getSize(),
-          p.getTotalElements(),
-          p.getTotalPages());
     }
   }
 }

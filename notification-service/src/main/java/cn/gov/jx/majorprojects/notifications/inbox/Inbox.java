@@ -4,6 +4,7 @@ import cn.gov.jx.majorprojects.notifications.event.InboundEvent;
 import cn.gov.jx.majorprojects.notifications.event.InboundEvent.Subject;
 import cn.gov.jx.majorprojects.notifications.event.InboundEvent.SubjectKind;
 import cn.gov.jx.majorprojects.support.web.NotFoundException;
+import cn.gov.jx.majorprojects.support.web.Paging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -87,7 +88,7 @@ public class Inbox {
   }
 
   Page<Notification> page(String user, boolean unreadOnly, int page, int size) {
-    PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"));
+    PageRequest request = Paging.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"));
     return unreadOnly
         ? notifications.findByRecipientAndRead(user, false, request)
         : notifications.findByRecipient(user, request);

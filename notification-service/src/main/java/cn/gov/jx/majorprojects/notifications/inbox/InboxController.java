@@ -1,14 +1,10 @@
 package cn.gov.jx.majorprojects.notifications.inbox;
 
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import java.util.List;
+import cn.gov.jx.majorprojects.support.web.PageView;
 import java.util.Map;
-import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +16,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /** The caller's own in-app inbox. */
 @RestController
 @RequestMapping("/api/notifications")
-@Validated
 class InboxController {
 
   private final Inbox inbox;
@@ -35,9 +30,9 @@ class InboxController {
   PageView list(
       PlatformUser user,
       @RequestParam(defaultValue = "false") boolean unread,
-      @RequestParam(defaultValue = "0") @Min(0) int page,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-    return PageView.of(inbox.page(user.username(), unread, page, size));
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    return PageView.of(inbox.page(user.username(), unread, page, size), NotificationView::of);
   }
 
   @GetMapping("/unread-count")
@@ -59,17 +54,5 @@ class InboxController {
   @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter stream(PlatformUser user) {
     return streams.open(user.username());
-  }
-
-  record PageView(
-      List<NotificationView> content, int page, int size, long totalElements, int totalPages) {
-    static PageView of(Page<Notification> p) {
-      return new PageView(
-          p.getContent().stream().map(NotificationView::of).toList(),
-          p.getNumber(),
-          p.getSize(),
-          p.getTotalElements(),
-          p.getTotalPages());
-    }
   }
 }

@@ -1,17 +1,15 @@
 package cn.gov.jx.majorprojects.projects.dashboard;
 
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import cn.gov.jx.majorprojects.projects.client.issue.CoordinationStats;
 import cn.gov.jx.majorprojects.projects.client.issue.IssueClient;
 import cn.gov.jx.majorprojects.projects.project.ProjectLevel;
 import cn.gov.jx.majorprojects.projects.project.ProjectStatus;
 import cn.gov.jx.majorprojects.projects.project.Warning;
-import cn.gov.jx.majorprojects.projects.region.RegionCatalog;
 import cn.gov.jx.majorprojects.support.region.Region;
 import cn.gov.jx.majorprojects.support.region.RegionLevel;
 import cn.gov.jx.majorprojects.support.region.RegionTree;
+import cn.gov.jx.majorprojects.support.security.Jurisdiction;
 import cn.gov.jx.majorprojects.support.security.PlatformRole;
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
 import com.mongodb.client.MongoClient;
@@ -163,13 +161,11 @@ public class DashboardBenchmark {
         });
     mongo.getCollection(DashboardRollups.ROLLUPS).insertMany(rollupDocs);
 
-    RegionCatalog catalog = mock(RegionCatalog.class);
-    when(catalog.tree()).thenReturn(tree);
     // issue-service answering at once: the benchmark measures this service's own work
     IssueClient issues =
         (region, year) -> new CoordinationStats(region, year, 10, 8, 6, 1, List.of());
     Clock clock = Clock.fixed(Instant.parse("2026-11-26T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
-    service = new DashboardService(mongo, catalog, issues, clock);
+    service = new DashboardService(mongo, new Jurisdiction(tree), issues, clock);
     if (projectDocs.countDocuments() != projects) {
       throw new IllegalStateException("generated " + projectDocs.countDocuments());
     }

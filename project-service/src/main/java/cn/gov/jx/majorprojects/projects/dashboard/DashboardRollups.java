@@ -1,22 +1,19 @@
 package cn.gov.jx.majorprojects.projects.dashboard;
 
+import cn.gov.jx.majorprojects.projects.plan.PlannedInvestments;
+import cn.gov.jx.majorprojects.projects.progress.ProgressReports;
 import cn.gov.jx.majorprojects.projects.project.Project;
 import cn.gov.jx.majorprojects.projects.region.RegionCatalog;
 import cn.gov.jx.majorprojects.projects.warning.ProjectFiguresChanged;
 import cn.gov.jx.majorprojects.support.region.Region;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import java.math.BigDecimal;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.bson.Document;
-import org.bson.types.Decimal128;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -42,10 +39,18 @@ class DashboardRollups {
 
   private final MongoTemplate mongo;
   private final RegionCatalog regions;
+  private final PlannedInvestments plans;
+  private final ProgressReports reports;
 
-  DashboardRollups(MongoTemplate mongo, RegionCatalog regions) {
+  DashboardRollups(
+      MongoTemplate mongo,
+      RegionCatalog regions,
+      PlannedInvestments plans,
+      ProgressReports reports) {
     this.mongo = mongo;
     this.regions = regions;
+    this.plans = plans;
+    this.reports = reports;
   }
 
   static String idOf(String regionCode, int year) {
@@ -199,31 +204,13 @@ class DashboardRollups {
   }
 
   private ProjectFigures.Inputs inputsOf(Project p) {
-    Map<Integer, BigDecimal> plans = new HashMap<>();
-    for (Document plan :
-        mongo.getCollection("annual_plans").find(new Document("projectId", p.getId()))) {
-      BigDecimal amount = decimal(plan.get("plannedInvestment"));
-      if (amount != null) {
-        plans.put(plan.getInteger("year"), amount);
-      }
-    }
-    List<ProjectFigures.MonthReport> reports = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (Document report :
-        mongo.getCollection("progress_reports").find(new Document("projectId", p.getId()))) {
-      String period = report.getString("period");
-      List<Document> revisions = report.getList("revisions", Document.class);
-      if (period == null || revisions == null || revisions.isEmpty() || !seen.add(period)) {
-        continue;
-      }
-      Document current = revisions.get(revisions.size() - 1);
-      reports.add(
-          new ProjectFigures.MonthReport(
-              YearMonth.parse(period),
-              decimal(current.get("investmentCompleted")),
-              current.getInteger("workersOnSite", 0),
-              "SUSPENDED".equals(current.getString("siteState"))));
-    }
+    List<ProjectFigures.MonthReport> months =
+        reports.latestOf(p.getId()).stream()
+            .map(
+                m ->
+                    new ProjectFigures.MonthReport(
+                        m.period(), m.investmentCompleted(), m.workersOnSite(), m.suspended()))
+            .toList();
     return new ProjectFigures.Inputs(
         p.getStatus(),
         p.getLevel(),
@@ -231,14 +218,7 @@ class DashboardRollups {
         p.getPlannedStart(),
         p.getPlannedFinish(),
         p.getActualStart(),
-        plans,
-        reports);
-  }
-
-  private static BigDecimal decimal(Object value) {
-    if (value instanceof Decimal128 d) {
-      return d.bigDecimalValue();
-    }
-    return value instanceof Number n ? new BigDecimal(n.toString()) : null;
+        plans.byYear(p.getId()),
+        months);
   }
 }

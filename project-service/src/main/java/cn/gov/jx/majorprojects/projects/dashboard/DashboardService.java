@@ -3,9 +3,9 @@ package cn.gov.jx.majorprojects.projects.dashboard;
 import cn.gov.jx.majorprojects.projects.client.issue.CoordinationStats;
 import cn.gov.jx.majorprojects.projects.client.issue.IssueClient;
 import cn.gov.jx.majorprojects.projects.dashboard.DashboardView.Coordination;
-import cn.gov.jx.majorprojects.projects.region.RegionCatalog;
 import cn.gov.jx.majorprojects.support.region.Region;
 import cn.gov.jx.majorprojects.support.region.RegionTree;
+import cn.gov.jx.majorprojects.support.security.Jurisdiction;
 import cn.gov.jx.majorprojects.support.security.PlatformRole;
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
 import cn.gov.jx.majorprojects.support.web.BadRequestException;
@@ -35,13 +35,14 @@ class DashboardService {
   private static final Logger log = LoggerFactory.getLogger(DashboardService.class);
 
   private final MongoTemplate mongo;
-  private final RegionCatalog regions;
+  private final Jurisdiction jurisdiction;
   private final IssueClient issues;
   private final Clock clock;
 
-  DashboardService(MongoTemplate mongo, RegionCatalog regions, IssueClient issues, Clock clock) {
+  DashboardService(
+      MongoTemplate mongo, Jurisdiction jurisdiction, IssueClient issues, Clock clock) {
     this.mongo = mongo;
-    this.regions = regions;
+    this.jurisdiction = jurisdiction;
     this.issues = issues;
     this.clock = clock;
   }
@@ -55,14 +56,14 @@ class DashboardService {
     if (y < 2000 || y > 2100) {
       throw BadRequestException.field("year", "must be between 2000 and 2100");
     }
-    RegionTree tree = regions.tree();
+    RegionTree tree = jurisdiction.tree();
     String code = regionCode == null || regionCode.isBlank() ? user.region() : regionCode;
     if (code == null && user.has(PlatformRole.ADMIN)) {
       code = tree.root().code();
     }
     String wanted = code;
     Region region = tree.find(code).orElseThrow(() -> new NotFoundException("Region", wanted));
-    if (!user.has(PlatformRole.ADMIN) && !tree.isWithin(code, user.region())) {
+    if (!user.has(PlatformRole.ADMIN) && !jurisdiction.covers(user, code)) {
       throw new NotFoundException("Region", code);
     }
 

@@ -1,5 +1,9 @@
 package cn.gov.jx.majorprojects.projects.plan;
 
+import java.util.List;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface AnnualPlanRepository extends MongoRepository<AnnualPlan, String> {}
+interface AnnualPlanRepository extends MongoRepository<AnnualPlan, String> {
+
+  List<AnnualPlan> findByProjectId(String projectId);
+}

@@ -2,8 +2,8 @@ package cn.gov.jx.majorprojects.projects.plan;
 
 import cn.gov.jx.majorprojects.projects.plan.AnnualPlan.Milestone;
 import cn.gov.jx.majorprojects.projects.project.Project;
+import cn.gov.jx.majorprojects.projects.project.ProjectInputsChanged;
 import cn.gov.jx.majorprojects.projects.project.ProjectService;
-import cn.gov.jx.majorprojects.projects.warning.ProjectInputsChanged;
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
 import cn.gov.jx.majorprojects.support.web.BadRequestException;
 import java.time.Clock;

@@ -2,8 +2,8 @@ package cn.gov.jx.majorprojects.projects.progress;
 
 import cn.gov.jx.majorprojects.projects.progress.ProgressReport.Revision;
 import cn.gov.jx.majorprojects.projects.project.Project;
+import cn.gov.jx.majorprojects.projects.project.ProjectInputsChanged;
 import cn.gov.jx.majorprojects.projects.project.ProjectService;
-import cn.gov.jx.majorprojects.projects.warning.ProjectInputsChanged;
 import cn.gov.jx.majorprojects.support.security.PlatformRole;
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
 import cn.gov.jx.majorprojects.support.web.BadRequestException;

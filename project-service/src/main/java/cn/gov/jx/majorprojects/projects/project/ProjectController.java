@@ -1,7 +1,8 @@
 package cn.gov.jx.majorprojects.projects.project;
 
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
-import cn.gov.jx.majorprojects.support.web.BadRequestException;
+import cn.gov.jx.majorprojects.support.web.PageView;
+import cn.gov.jx.majorprojects.support.web.Paging;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,9 +10,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,7 +31,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/projects")
 class ProjectController {
 
-  static final int MAX_PAGE_SIZE = 100;
   private static final Set<String> SORTABLE =
       Set.of(
           "code",
@@ -88,7 +86,7 @@ class ProjectController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size,
       @RequestParam(defaultValue = "code,asc") String sort) {
-    Pageable pageable = pageable(page, size, sort);
+    Pageable pageable = Paging.of(page, size, sort, SORTABLE, "code");
     ProjectFilter filter = new ProjectFilter(regionCode, level, status, industry, ownerOrg, q);
     return PageView.of(service.list(user, filter, pageable).map(ProjectView::of));
   }
@@ -127,31 +125,5 @@ class ProjectController {
                   "ids",
                   created.stream().map(Project::getId).toList()));
     }
-  }
-
-  /** Page, size (1..100) and one {@code field,direction} sort on a known field; else 400. */
-  static Pageable pageable(int page, int size, String sort) {
-    if (page < 0) {
-      throw BadRequestException.field("page", "must be 0 or more");
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw BadRequestException.field("size", "must be between 1 and " + MAX_PAGE_SIZE);
-    }
-    String[] parts = sort.split(",");
-    String field = parts[0].strip();
-    if (!SORTABLE.contains(field) || parts.length > 2) {
-      throw BadRequestException.field("sort", "sortable fields are " + SORTABLE);
-    }
-    Sort.Direction direction = Sort.Direction.ASC;
-    if (parts.length == 2) {
-      direction =
-          Sort.Direction.fromOptionalString(parts[1].strip())
-              .orElseThrow(() -> BadRequestException.field("sort", "direction is asc or desc"));
-    }
-    Sort order = Sort.by(direction, field);
-    if (!field.equals("code")) {
-      order = order.and(Sort.by("code"));
-    }
-    return PageRequest.of(page, size, order);
   }
 }

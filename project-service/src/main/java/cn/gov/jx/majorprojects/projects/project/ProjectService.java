@@ -1,10 +1,9 @@
 package cn.gov.jx.majorprojects.projects.project;
 
-import cn.gov.jx.majorprojects.projects.region.RegionCatalog;
-import cn.gov.jx.majorprojects.projects.warning.ProjectInputsChanged;
 import cn.gov.jx.majorprojects.support.region.Region;
 import cn.gov.jx.majorprojects.support.region.RegionLevel;
 import cn.gov.jx.majorprojects.support.region.RegionTree;
+import cn.gov.jx.majorprojects.support.security.Jurisdiction;
 import cn.gov.jx.majorprojects.support.security.PlatformRole;
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
 import cn.gov.jx.majorprojects.support.web.BadRequestException;
@@ -39,19 +38,19 @@ public class ProjectService {
 
   private final ProjectRepository repository;
   private final MongoTemplate mongo;
-  private final RegionCatalog regions;
+  private final Jurisdiction jurisdiction;
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
   ProjectService(
       ProjectRepository repository,
       MongoTemplate mongo,
-      RegionCatalog regions,
+      Jurisdiction jurisdiction,
       Clock clock,
       ApplicationEventPublisher events) {
     this.repository = repository;
     this.mongo = mongo;
-    this.regions = regions;
+    this.jurisdiction = jurisdiction;
     this.clock = clock;
     this.events = events;
   }
@@ -64,7 +63,7 @@ public class ProjectService {
 
   /** What {@link #create} would refuse, as field problems (the region check included). */
   List<FieldProblem> problemsOf(PlatformUser user, ProjectRequest request) {
-    RegionTree tree = regions.tree();
+    RegionTree tree = jurisdiction.tree();
     List<FieldProblem> errors = new ArrayList<>();
     checkCounty(tree, request.regionCode(), errors);
     checkDates(request.plannedStart(), request.plannedFinish(), errors);
@@ -73,7 +72,7 @@ public class ProjectService {
           new FieldProblem(
               "status", "a new project is PLANNED, PRE_CONSTRUCTION or UNDER_CONSTRUCTION"));
     }
-    if (errors.isEmpty() && !ProjectAccess.canWrite(user, request.regionCode(), tree)) {
+    if (errors.isEmpty() && !ProjectAccess.canWrite(user, request.regionCode(), jurisdiction)) {
       errors.add(
           new FieldProblem("regionCode", "may not register projects in " + request.regionCode()));
     }
@@ -84,7 +83,7 @@ public class ProjectService {
   }
 
   public Project create(PlatformUser user, ProjectRequest request) {
-    RegionTree tree = regions.tree();
+    RegionTree tree = jurisdiction.tree();
     List<FieldProblem> errors = new ArrayList<>();
     checkCounty(tree, request.regionCode(), errors);
     checkDates(request.plannedStart(), request.plannedFinish(), errors);
@@ -95,7 +94,7 @@ public class ProjectService {
               "status", "a new project is PLANNED, PRE_CONSTRUCTION or UNDER_CONSTRUCTION"));
     }
     failOn(errors);
-    if (!ProjectAccess.canWrite(user, request.regionCode(), tree)) {
+    if (!ProjectAccess.canWrite(user, request.regionCode(), jurisdiction)) {
       throw new AccessDeniedException("may not register projects in " + request.regionCode());
     }
     if (repository.existsByCode(request.code())) {
@@ -129,7 +128,7 @@ public class ProjectService {
   /** The project if the caller may see it; otherwise 404, so its existence does not leak. */
   public Project get(PlatformUser user, String id) {
     Project p = repository.findById(id).orElseThrow(() -> new NotFoundException("Project", id));
-    if (!ProjectAccess.canRead(user, p, regions.tree())) {
+    if (!ProjectAccess.canRead(user, p, jurisdiction)) {
       throw new NotFoundException("Project", id);
     }
     return p;
@@ -138,7 +137,7 @@ public class ProjectService {
   /** The project if the caller may change its registry data (admin, manager in scope): 404/403. */
   public Project getWritable(PlatformUser user, String id) {
     Project p = get(user, id);
-    if (!ProjectAccess.canWrite(user, p.getRegionCode(), regions.tree())) {
+    if (!ProjectAccess.canWrite(user, p.getRegionCode(), jurisdiction)) {
       throw new AccessDeniedException("may not change project " + id);
     }
     return p;
@@ -156,7 +155,7 @@ public class ProjectService {
   }
 
   Project patch(PlatformUser user, String id, ProjectPatch patch) {
-    RegionTree tree = regions.tree();
+    RegionTree tree = jurisdiction.tree();
     Project p = getWritable(user, id);
     List<FieldProblem> errors = new ArrayList<>();
     if (patch.regionCode() != null) {
@@ -166,7 +165,8 @@ public class ProjectService {
     LocalDate finish = Optional.ofNullable(patch.plannedFinish()).orElse(p.getPlannedFinish());
     checkDates(start, finish, errors);
     failOn(errors);
-    if (patch.regionCode() != null && !ProjectAccess.canWrite(user, patch.regionCode(), tree)) {
+    if (patch.regionCode() != null
+        && !ProjectAccess.canWrite(user, patch.regionCode(), jurisdiction)) {
       throw new AccessDeniedException("may not move a project to " + patch.regionCode());
     }
     if (!patch.version().equals(p.getVersion())) {
@@ -278,7 +278,7 @@ public class ProjectService {
 
   /** What the caller may see, narrowed to a region's subtree when one is asked for. */
   private Criteria scope(PlatformUser user, String regionCode) {
-    RegionTree tree = regions.tree();
+    RegionTree tree = jurisdiction.tree();
     List<Criteria> all = new ArrayList<>();
     if (regionCode != null && !regionCode.isBlank()) {
       all.add(Criteria.where("regionCode").in(codesBelow(tree, regionCode)));

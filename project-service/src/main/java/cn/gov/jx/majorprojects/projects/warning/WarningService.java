@@ -1,6 +1,10 @@
 package cn.gov.jx.majorprojects.projects.warning;
 
+import cn.gov.jx.majorprojects.projects.plan.PlannedInvestments;
+import cn.gov.jx.majorprojects.projects.progress.MonthlyProgress;
+import cn.gov.jx.majorprojects.projects.progress.ProgressReports;
 import cn.gov.jx.majorprojects.projects.project.Project;
+import cn.gov.jx.majorprojects.projects.project.ProjectInputsChanged;
 import cn.gov.jx.majorprojects.projects.project.ProjectStatus;
 import cn.gov.jx.majorprojects.projects.project.Warning;
 import java.math.BigDecimal;
@@ -9,10 +13,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
-import org.bson.types.Decimal128;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,11 +40,20 @@ public class WarningService {
   private final MongoTemplate mongo;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final PlannedInvestments plans;
+  private final ProgressReports reports;
 
-  WarningService(MongoTemplate mongo, Clock clock, ApplicationEventPublisher events) {
+  WarningService(
+      MongoTemplate mongo,
+      Clock clock,
+      ApplicationEventPublisher events,
+      PlannedInvestments plans,
+      ProgressReports reports) {
     this.mongo = mongo;
     this.clock = clock;
     this.events = events;
+    this.plans = plans;
+    this.reports = reports;
   }
 
   WarningRules rules() {
@@ -142,34 +153,21 @@ public class WarningService {
   private WarningPolicy.Inputs inputsOf(Project p, LocalDate today) {
     YearMonth month = YearMonth.from(today);
     int year = today.getYear();
-    Document plan =
-        mongo
-            .getCollection("annual_plans")
-            .find(new Document("_id", p.getId() + ":" + year))
-            .first();
-    BigDecimal planned = plan == null ? null : decimal(plan.get("plannedInvestment"));
+    BigDecimal planned = plans.of(p.getId(), year).orElse(null);
     BigDecimal completed = BigDecimal.ZERO;
     boolean lastReported = false;
     boolean lastSuspended = false;
-    String lastPeriod = month.minusMonths(1).toString();
-    for (Document report :
-        mongo
-            .getCollection("progress_reports")
-            .find(new Document("projectId", p.getId()))
-            .projection(new Document("period", 1).append("revisions", 1))) {
-      String period = report.getString("period");
-      List<?> revisions = report.getList("revisions", Object.class);
-      if (period == null || revisions == null || revisions.isEmpty()) {
-        continue;
+    YearMonth lastMonth = month.minusMonths(1);
+    for (MonthlyProgress report : reports.latestOf(p.getId())) {
+      YearMonth period = report.period();
+      if (period.getYear() == year
+          && period.isBefore(month)
+          && report.investmentCompleted() != null) {
+        completed = completed.add(report.investmentCompleted());
       }
-      Map<?, ?> current = (Map<?, ?>) revisions.get(revisions.size() - 1);
-      if (period.startsWith(year + "-") && period.compareTo(month.toString()) < 0) {
-        BigDecimal amount = decimal(current.get("investmentCompleted"));
-        completed = amount == null ? completed : completed.add(amount);
-      }
-      if (period.equals(lastPeriod)) {
+      if (period.equals(lastMonth)) {
         lastReported = true;
-        lastSuspended = "SUSPENDED".equals(current.get("siteState"));
+        lastSuspended = report.suspended();
       }
     }
     return new WarningPolicy.Inputs(
@@ -180,12 +178,5 @@ public class WarningService {
         completed,
         lastReported,
         lastSuspended && p.getStatus() != ProjectStatus.COMPLETED);
-  }
-
-  private static BigDecimal decimal(Object value) {
-    if (value instanceof Decimal128 d) {
-      return d.bigDecimalValue();
-    }
-    return value instanceof Number n ? new BigDecimal(n.toString()) : null;
   }
 }

@@ -20,6 +20,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @SpringBootTest(properties = "management.server.port=0")
 @AutoConfigureMockMvc
@@ -43,13 +45,17 @@ class RegionImportApplicationTests {
     catalog.reload();
   }
 
+  ResultActions importAs(RequestPostProcessor who, String divisions) throws Exception {
+    return mvc.perform(
+        post("/api/regions/import")
+            .with(who)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(divisions));
+  }
+
   @Test
   void anAdminImportsAProvinceAndTheHomeTreeStaysTheRoot() throws Exception {
-    mvc.perform(
-            post("/api/regions/import")
-                .with(TestUsers.admin())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(BEIJING))
+    importAs(TestUsers.admin(), BEIJING)
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.imported").value(3));
     mvc.perform(get("/api/regions/110000").with(TestUsers.coordJx()))
@@ -60,6 +66,25 @@ class RegionImportApplicationTests {
   }
 
   @Test
+  void anImportedProvinceReachesTheOtherServicesAndItsOwnOfficials() throws Exception {
+    importAs(TestUsers.admin(), BEIJING).andExpect(status().isCreated());
+    // what issue-service and notification-service follow
+    mvc.perform(get("/internal/regions").with(TestUsers.serviceClient()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.length()").value(115))
+        .andExpect(jsonPath("$[?(@.code=='110101')].parent").value("110100"));
+    // one scoping rule: Beijing's manager sees Beijing's dashboard, Jiangxi's does not
+    mvc.perform(
+            get("/api/dashboard")
+                .param("regionCode", "110101")
+                .with(TestUsers.user("manager.bj", "manager", "110000")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.regionCode").value("110101"));
+    mvc.perform(get("/api/dashboard").param("regionCode", "110101").with(TestUsers.managerJx()))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
   void aMalformedTreeIsRefusedWholeWithItsReasons() throws Exception {
     String broken =
         BEIJING.replace("]", ",")
@@ -67,11 +92,7 @@ class RegionImportApplicationTests {
               {"code":"110201","name":"密云区","level":"COUNTY","parent":"110200"},
               {"code":"1102","name":"短码","level":"COUNTY","parent":"110100"}]
               """;
-    mvc.perform(
-            post("/api/regions/import")
-                .with(TestUsers.admin())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(broken))
+    importAs(TestUsers.admin(), broken)
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.errors.length()").value(2))
@@ -88,12 +109,7 @@ class RegionImportApplicationTests {
 
   @Test
   void onlyAnAdminImports() throws Exception {
-    mvc.perform(
-            post("/api/regions/import")
-                .with(TestUsers.managerJx())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(BEIJING))
-        .andExpect(status().isForbidden());
+    importAs(TestUsers.managerJx(), BEIJING).andExpect(status().isForbidden());
     mvc.perform(get("/api/regions/110000").with(TestUsers.admin()))
         .andExpect(status().isNotFound());
   }

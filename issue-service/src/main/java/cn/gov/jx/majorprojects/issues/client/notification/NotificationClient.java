@@ -1,6 +1,6 @@
 package cn.gov.jx.majorprojects.issues.client.notification;
 
-import cn.gov.jx.majorprojects.issues.client.ServicesTokenConfiguration;
+import cn.gov.jx.majorprojects.support.client.ServiceTokenFeignConfiguration;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 @FeignClient(
     name = "notification-service",
     url = "${issues.notification-service-url}",
-    configuration = ServicesTokenConfiguration.class)
+    configuration = ServiceTokenFeignConfiguration.class)
 public interface NotificationClient {
 
   @PostMapping("/internal/events")

@@ -1,6 +1,6 @@
 package cn.gov.jx.majorprojects.issues.client.project;
 
-import cn.gov.jx.majorprojects.issues.client.ServicesTokenConfiguration;
+import cn.gov.jx.majorprojects.support.client.ServiceTokenFeignConfiguration;
 import java.util.List;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @FeignClient(
     name = "project-service",
     url = "${issues.project-service-url}",
-    configuration = ServicesTokenConfiguration.class)
+    configuration = ServiceTokenFeignConfiguration.class)
 interface ProjectClient {
 
   @GetMapping("/internal/projects/{id}")

@@ -3,6 +3,7 @@ package cn.gov.jx.majorprojects.notifications.client.keycloak;
 import cn.gov.jx.majorprojects.notifications.config.NotificationProperties;
 import cn.gov.jx.majorprojects.notifications.recipient.DirectoryUser;
 import cn.gov.jx.majorprojects.notifications.recipient.UserDirectory;
+import cn.gov.jx.majorprojects.support.client.ServiceToken;
 import cn.gov.jx.majorprojects.support.security.PlatformRole;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,11 +14,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -30,24 +26,18 @@ import org.springframework.web.client.RestClient;
 class KeycloakUserDirectory implements UserDirectory {
 
   private static final int PAGE = 500;
-  private static final AnonymousAuthenticationToken SERVICE =
-      new AnonymousAuthenticationToken(
-          "notification-service",
-          "notification-service",
-          AuthorityUtils.createAuthorityList("ROLE_SERVICE"));
 
   private final RestClient rest;
-  private final OAuth2AuthorizedClientManager tokens;
+  private final ServiceToken token;
   private final NotificationProperties.Keycloak settings;
   private final Clock clock;
   private final Map<PlatformRole, Cached> cache = new ConcurrentHashMap<>();
   private volatile boolean roleListingForbidden;
 
-  KeycloakUserDirectory(
-      OAuth2AuthorizedClientManager tokens, NotificationProperties properties, Clock clock) {
+  KeycloakUserDirectory(ServiceToken token, NotificationProperties properties, Clock clock) {
     this.settings = properties.keycloak();
     this.rest = RestClient.builder().baseUrl(settings.adminUrl()).build();
-    this.tokens = tokens;
+    this.token = token;
     this.clock = clock;
   }
 
@@ -58,7 +48,7 @@ class KeycloakUserDirectory implements UserDirectory {
     if (hit != null && hit.until().isAfter(now)) {
       return hit.users();
     }
-    String bearer = "Bearer " + token();
+    String bearer = token.bearer();
     if (!roleListingForbidden) {
       try {
         List<DirectoryUser> users =
@@ -129,16 +119,6 @@ class KeycloakUserDirectory implements UserDirectory {
                 new DirectoryUser(
                     u.username(), role, u.attribute("region"), u.attribute("org"), u.email()))
         .toList();
-  }
-
-  private String token() {
-    OAuth2AuthorizedClient client =
-        tokens.authorize(
-            OAuth2AuthorizeRequest.withClientRegistrationId("services").principal(SERVICE).build());
-    if (client == null) {
-      throw new IllegalStateException("no token for the services client");
-    }
-    return client.getAccessToken().getTokenValue();
   }
 
   record RoleName(String name) {}

@@ -15,6 +15,7 @@ import static org.mockito.Mockito.when;
 
 import cn.gov.jx.majorprojects.notifications.config.NotificationProperties;
 import cn.gov.jx.majorprojects.notifications.recipient.DirectoryUser;
+import cn.gov.jx.majorprojects.support.client.ServiceToken;
 import cn.gov.jx.majorprojects.support.security.PlatformRole;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Clock;
@@ -65,7 +66,9 @@ class KeycloakUserDirectoryTests {
             null,
             null,
             null);
-    directory = new KeycloakUserDirectory(tokens, properties, Clock.systemUTC());
+    directory =
+        new KeycloakUserDirectory(
+            new ServiceToken(tokens, "notification-service"), properties, Clock.systemUTC());
   }
 
   @AfterEach

@@ -1,6 +1,6 @@
 package cn.gov.jx.majorprojects.projects.client.issue;
 
-import cn.gov.jx.majorprojects.projects.client.ServiceTokenConfiguration;
+import cn.gov.jx.majorprojects.support.client.ServiceTokenFeignConfiguration;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @FeignClient(
     name = "issue-service",
     url = "${projects.issue-url}",
-    configuration = ServiceTokenConfiguration.class)
+    configuration = ServiceTokenFeignConfiguration.class)
 public interface IssueClient {
 
   @GetMapping("/internal/coordination-stats")

@@ -1,6 +1,6 @@
 package cn.gov.jx.majorprojects.projects.client.notification;
 
-import cn.gov.jx.majorprojects.projects.client.ServiceTokenConfiguration;
+import cn.gov.jx.majorprojects.support.client.ServiceTokenFeignConfiguration;
 import java.util.Map;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 @FeignClient(
     name = "notification-service",
     url = "${projects.notification-url}",
-    configuration = ServiceTokenConfiguration.class)
+    configuration = ServiceTokenFeignConfiguration.class)
 public interface NotificationClient {
 
   @PostMapping("/internal/events")
