@@ -116,6 +116,13 @@ class GatewayApplicationTests {
         good.substring(0, good.lastIndexOf('.') - 4)
             + "AAAA"
             + good.substring(good.lastIndexOf('.'));
+    client
+        .get()
+        .uri("/api/regions")
+        .headers(h -> h.setBearerAuth(good))
+        .exchange()
+        .expectStatus()
+        .isOk(); // verified and kept: the forgeries below must not borrow that
     for (String bad : List.of(keys.unsigned(claims), keys.hs256(claims), tampered)) {
       client
           .get()
@@ -125,7 +132,7 @@ class GatewayApplicationTests {
           .expectStatus()
           .isUnauthorized();
     }
-    upstream.verify(0, getRequestedFor(urlPathEqualTo("/api/regions")));
+    upstream.verify(1, getRequestedFor(urlPathEqualTo("/api/regions"))); // the genuine one
   }
 
   @Test
@@ -148,6 +155,31 @@ class GatewayApplicationTests {
           .expectStatus()
           .isUnauthorized();
     }
+  }
+
+  /** Tracing every request cost throughput (issue 13): by default a tenth of them are traced. */
+  @Test
+  void aTenthOfTheRequestsThatStartHereAreTracedTheRestStillCarryATraceId() {
+    String token = keys.token("coord.sampling", "coordinator", "360100");
+    for (int i = 0; i < 30; i++) {
+      client
+          .get()
+          .uri("/api/regions")
+          .headers(h -> h.setBearerAuth(token))
+          .exchange()
+          .expectStatus()
+          .isOk();
+    }
+    List<String> traceparents =
+        upstream.findAll(getRequestedFor(urlPathEqualTo("/api/regions"))).stream()
+            .map(request -> request.getHeader("traceparent"))
+            .toList();
+    assertThat(traceparents)
+        .hasSize(30)
+        .allMatch(t -> t.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"));
+    assertThat(traceparents.stream().filter(t -> t.endsWith("-01")).count())
+        .as("sampled of 30 (all 30 at the old 1.0)")
+        .isLessThan(15);
   }
 
   @Test

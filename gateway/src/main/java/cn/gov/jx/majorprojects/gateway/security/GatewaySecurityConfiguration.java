@@ -7,6 +7,7 @@ import cn.gov.jx.majorprojects.gateway.limits.ClientAddress;
 import cn.gov.jx.majorprojects.gateway.limits.RateLimitFilter;
 import cn.gov.jx.majorprojects.support.config.PlatformProperties;
 import cn.gov.jx.majorprojects.support.security.JwtRules;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -99,7 +100,7 @@ class GatewaySecurityConfiguration {
     NimbusReactiveJwtDecoder decoder =
         NimbusReactiveJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build();
     decoder.setJwtValidator(JwtRules.validator(platform.issuerUri(), platform.audience()));
-    return decoder;
+    return new VerifiedTokens(decoder, properties.tokenCache().maxEntries(), Clock.systemUTC());
   }
 
   /** Picked up by Spring Security's WebFilterChainProxy for requests its firewall refuses. */
