@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.jx.majorprojects.gateway.security.SigningKeys;
@@ -20,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,27 +48,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class GatewayApplicationTests {
 
   static final long REFETCH_INTERVAL_MS = 1000;
-  static final WireMockServer upstream = new WireMockServer(wireMockConfig().dynamicPort());
-  static final SigningKeys keys;
-
-  static {
-    upstream.start();
-    keys = new SigningKeys("http://localhost:" + upstream.port() + "/realms/majorprojects");
-  }
+  static final WireMockServer upstream = WireMockRealm.upstream;
+  static final SigningKeys keys = WireMockRealm.keys;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    String base = "http://localhost:" + upstream.port();
-    registry.add("platform.security.issuer-uri", () -> base + "/realms/majorprojects");
-    registry.add("platform.security.jwk-set-uri", () -> base + "/certs");
-    registry.add("PROJECT_SERVICE_URL", () -> base);
-    registry.add("ISSUE_SERVICE_URL", () -> base);
-    registry.add("NOTIFICATION_SERVICE_URL", () -> base);
-  }
-
-  @AfterAll
-  static void stop() {
-    upstream.stop();
+    WireMockRealm.register(registry);
   }
 
   @Autowired WebTestClient client;
@@ -78,11 +61,7 @@ class GatewayApplicationTests {
 
   @BeforeEach
   void stubs() {
-    upstream.resetAll();
-    upstream.stubFor(
-        get("/certs")
-            .willReturn(
-                aResponse().withHeader("Content-Type", "application/json").withBody(keys.jwks())));
+    WireMockRealm.reset();
     upstream.stubFor(
         get("/api/regions")
             .willReturn(
@@ -137,6 +116,13 @@ class GatewayApplicationTests {
         good.substring(0, good.lastIndexOf('.') - 4)
             + "AAAA"
             + good.substring(good.lastIndexOf('.'));
+    client
+        .get()
+        .uri("/api/regions")
+        .headers(h -> h.setBearerAuth(good))
+        .exchange()
+        .expectStatus()
+        .isOk(); // verified and kept: the forgeries below must not borrow that
     for (String bad : List.of(keys.unsigned(claims), keys.hs256(claims), tampered)) {
       client
           .get()
@@ -146,7 +132,7 @@ class GatewayApplicationTests {
           .expectStatus()
           .isUnauthorized();
     }
-    upstream.verify(0, getRequestedFor(urlPathEqualTo("/api/regions")));
+    upstream.verify(1, getRequestedFor(urlPathEqualTo("/api/regions"))); // the genuine one
   }
 
   @Test
@@ -169,6 +155,25 @@ class GatewayApplicationTests {
           .expectStatus()
           .isUnauthorized();
     }
+  }
+
+  /** Tracing every request cost throughput (issue 13): by default a tenth of them are traced. */
+  @Test
+  void aTenthOfTheRequestsThatStartHereAreTracedTheRestStillCarryATraceId() {
+    String token = keys.token("coord.sampling", "coordinator", "360100");
+    for (int i = 0; i < 30; i++) {
+      assertThat(statusWith(token)).isEqualTo(200);
+    }
+    List<String> traceparents =
+        upstream.findAll(getRequestedFor(urlPathEqualTo("/api/regions"))).stream()
+            .map(request -> request.getHeader("traceparent"))
+            .toList();
+    assertThat(traceparents)
+        .hasSize(30)
+        .allMatch(t -> t.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"));
+    assertThat(traceparents.stream().filter(t -> t.endsWith("-01")).count())
+        .as("sampled of 30 (all 30 at the old 1.0)")
+        .isLessThan(15);
   }
 
   @Test
@@ -355,7 +360,7 @@ class GatewayApplicationTests {
     upstream.verify(0, getRequestedFor(urlEqualTo("/certs")));
 
     // Keycloak rotates its key: the JWKS holds a second one and new tokens carry its kid
-    String issuer = "http://localhost:" + upstream.port() + "/realms/majorprojects";
+    String issuer = WireMockRealm.ISSUER;
     SigningKeys rotated = new SigningKeys(issuer, "rotated-kid");
     upstream.stubFor(
         get("/certs")

@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOAuth2Login;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
@@ -19,7 +18,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,32 +42,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 @SpringBootTest(properties = "management.server.port=0")
 class GatewayConsoleApplicationTests {
 
-  static final WireMockServer upstream = new WireMockServer(wireMockConfig().dynamicPort());
-  static final SigningKeys keys;
+  static final WireMockServer upstream = WireMockRealm.upstream;
+  static final SigningKeys keys = WireMockRealm.keys;
   static final String FIXTURE = "console-fixture";
-
-  static {
-    upstream.start();
-    keys = new SigningKeys(issuer());
-  }
-
-  static String issuer() {
-    return "http://localhost:" + upstream.port() + "/realms/majorprojects";
-  }
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    String base = "http://localhost:" + upstream.port();
-    registry.add("platform.security.issuer-uri", GatewayConsoleApplicationTests::issuer);
-    registry.add("platform.security.jwk-set-uri", () -> base + "/certs");
-    registry.add("PROJECT_SERVICE_URL", () -> base);
-    registry.add("ISSUE_SERVICE_URL", () -> base);
-    registry.add("NOTIFICATION_SERVICE_URL", () -> base);
-  }
-
-  @AfterAll
-  static void stop() {
-    upstream.stop();
+    WireMockRealm.register(registry);
   }
 
   @Autowired ApplicationContext context;
@@ -84,11 +63,7 @@ class GatewayConsoleApplicationTests {
             .configureClient()
             .responseTimeout(Duration.ofSeconds(30))
             .build();
-    upstream.resetAll();
-    upstream.stubFor(
-        get("/certs")
-            .willReturn(
-                aResponse().withHeader("Content-Type", "application/json").withBody(keys.jwks())));
+    WireMockRealm.reset();
   }
 
   WebTestClient session() {
@@ -205,7 +180,8 @@ class GatewayConsoleApplicationTests {
     // 2. the login starts at Keycloak (code + PKCE), in the same session
     URI keycloak =
         redirectOf(client.get().uri("/oauth2/authorization/keycloak").cookie("MPSESSION", session));
-    assertThat(keycloak.toString()).startsWith(issuer() + "/protocol/openid-connect/auth?");
+    assertThat(keycloak.toString())
+        .startsWith(WireMockRealm.ISSUER + "/protocol/openid-connect/auth?");
     var query = UriComponentsBuilder.fromUri(keycloak).build().getQueryParams();
     String state = decode(query.getFirst("state"));
     String nonce = decode(query.getFirst("nonce"));
@@ -338,7 +314,7 @@ class GatewayConsoleApplicationTests {
                 .cookie("XSRF-TOKEN", "the-token")
                 .body(BodyInserters.fromFormData("_csrf", "the-token")));
     assertThat(keycloak.toString())
-        .startsWith(issuer() + "/protocol/openid-connect/logout?")
+        .startsWith(WireMockRealm.ISSUER + "/protocol/openid-connect/logout?")
         .contains("id_token_hint=")
         .contains("post_logout_redirect_uri=http://localhost:8080/");
   }

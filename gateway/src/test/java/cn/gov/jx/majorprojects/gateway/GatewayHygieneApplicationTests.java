@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,27 +50,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewayHygieneApplicationTests {
 
-  static final WireMockServer upstream = new WireMockServer(wireMockConfig().dynamicPort());
-  static final SigningKeys keys;
-
-  static {
-    upstream.start();
-    keys = new SigningKeys("http://localhost:" + upstream.port() + "/realms/majorprojects");
-  }
+  static final WireMockServer upstream = WireMockRealm.upstream;
+  static final SigningKeys keys = WireMockRealm.keys;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    String base = "http://localhost:" + upstream.port();
-    registry.add("platform.security.issuer-uri", () -> base + "/realms/majorprojects");
-    registry.add("platform.security.jwk-set-uri", () -> base + "/certs");
-    registry.add("PROJECT_SERVICE_URL", () -> base);
-    registry.add("ISSUE_SERVICE_URL", () -> base);
-    registry.add("NOTIFICATION_SERVICE_URL", () -> base);
-  }
-
-  @AfterAll
-  static void stop() {
-    upstream.stop();
+    WireMockRealm.register(registry);
   }
 
   @Autowired WebTestClient client;
@@ -81,11 +64,7 @@ class GatewayHygieneApplicationTests {
 
   @BeforeEach
   void stubs() {
-    upstream.resetAll();
-    upstream.stubFor(
-        get("/certs")
-            .willReturn(
-                aResponse().withHeader("Content-Type", "application/json").withBody(keys.jwks())));
+    WireMockRealm.reset();
     upstream.stubFor(
         get("/api/regions")
             .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("[]")));

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOAuth2Login;
@@ -15,7 +14,6 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 import cn.gov.jx.majorprojects.gateway.security.SigningKeys;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,31 +28,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(properties = "management.server.port=0")
 class GatewayLoginApplicationTests {
 
-  static final WireMockServer upstream = new WireMockServer(wireMockConfig().dynamicPort());
-  static final SigningKeys keys;
-
-  static {
-    upstream.start();
-    keys = new SigningKeys(issuer());
-  }
-
-  static String issuer() {
-    return "http://localhost:" + upstream.port() + "/realms/majorprojects";
-  }
+  static final WireMockServer upstream = WireMockRealm.upstream;
+  static final SigningKeys keys = WireMockRealm.keys;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    String base = "http://localhost:" + upstream.port();
-    registry.add("platform.security.issuer-uri", GatewayLoginApplicationTests::issuer);
-    registry.add("platform.security.jwk-set-uri", () -> base + "/certs");
-    registry.add("PROJECT_SERVICE_URL", () -> base);
-    registry.add("ISSUE_SERVICE_URL", () -> base);
-    registry.add("NOTIFICATION_SERVICE_URL", () -> base);
-  }
-
-  @AfterAll
-  static void stop() {
-    upstream.stop();
+    WireMockRealm.register(registry);
   }
 
   @Autowired ApplicationContext context;
@@ -67,11 +46,7 @@ class GatewayLoginApplicationTests {
             .apply(springSecurity())
             .configureClient()
             .build();
-    upstream.resetAll();
-    upstream.stubFor(
-        get("/certs")
-            .willReturn(
-                aResponse().withHeader("Content-Type", "application/json").withBody(keys.jwks())));
+    WireMockRealm.reset();
     upstream.stubFor(post("/api/issues").willReturn(aResponse().withStatus(201)));
   }
 
@@ -93,7 +68,7 @@ class GatewayLoginApplicationTests {
             .getResponseHeaders()
             .getLocation();
     assertThat(location.toString())
-        .startsWith(issuer() + "/protocol/openid-connect/auth?")
+        .startsWith(WireMockRealm.ISSUER + "/protocol/openid-connect/auth?")
         .contains("client_id=console")
         .contains("response_type=code")
         .contains("code_challenge_method=S256")
@@ -168,6 +143,39 @@ class GatewayLoginApplicationTests {
         .isOk()
         .expectHeader()
         .doesNotExist("Set-Cookie");
+  }
+
+  @Test
+  void aBearerCallIsJudgedByItsTokenAloneEvenWithTheBrowsersCookies() {
+    String token = keys.token("owner.hgt", "owner", "360113");
+    client
+        .post()
+        .uri("/api/issues")
+        .headers(h -> h.setBearerAuth(token))
+        .cookie("MPSESSION", "someone-elses-session")
+        .cookie("XSRF-TOKEN", "t")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{}")
+        .exchange()
+        .expectStatus()
+        .isCreated()
+        .expectHeader()
+        .doesNotExist("Set-Cookie");
+    // logging in and out is a browser's business: a bearer call finds neither
+    client
+        .post()
+        .uri("/logout")
+        .headers(h -> h.setBearerAuth(token))
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+    client
+        .get()
+        .uri("/oauth2/authorization/keycloak")
+        .headers(h -> h.setBearerAuth("not-a-token"))
+        .exchange()
+        .expectStatus()
+        .isUnauthorized();
   }
 
   @Test

@@ -51,30 +51,20 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewayResilienceApplicationTests {
 
-  static final WireMockServer upstream =
-      new WireMockServer(wireMockConfig().dynamicPort().containerThreads(80));
+  static final WireMockServer upstream = WireMockRealm.upstream;
+  static final SigningKeys keys = WireMockRealm.keys;
   static final int issuePort = freePort();
   static final WireMockServer issues = new WireMockServer(wireMockConfig().port(issuePort));
-  static final SigningKeys keys;
 
-  static {
-    upstream.start();
-    keys = new SigningKeys("http://localhost:" + upstream.port() + "/realms/majorprojects");
-  }
-
+  /** The issue service alone is a WireMock of its own, which the tests stop and start. */
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    String base = "http://localhost:" + upstream.port();
-    registry.add("platform.security.issuer-uri", () -> base + "/realms/majorprojects");
-    registry.add("platform.security.jwk-set-uri", () -> base + "/certs");
-    registry.add("PROJECT_SERVICE_URL", () -> base);
+    WireMockRealm.register(registry);
     registry.add("ISSUE_SERVICE_URL", () -> "http://localhost:" + issuePort);
-    registry.add("NOTIFICATION_SERVICE_URL", () -> base);
   }
 
   @AfterAll
   static void stop() {
-    upstream.stop();
     issues.stop();
   }
 
@@ -85,11 +75,7 @@ class GatewayResilienceApplicationTests {
 
   @BeforeEach
   void stubs() {
-    upstream.resetAll();
-    upstream.stubFor(
-        get("/certs")
-            .willReturn(
-                aResponse().withHeader("Content-Type", "application/json").withBody(keys.jwks())));
+    WireMockRealm.reset();
     token = keys.token("coord.nc", "coordinator", "360100");
   }
 

@@ -20,6 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxBody request body limits
  * @param login browser login against Keycloak
  * @param signingKeys how the realm's JWKS is fetched and cached
+ * @param tokenCache how many verified tokens are kept for reuse until they expire
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -30,7 +31,13 @@ public record GatewayProperties(
     @DefaultValue CircuitBreaker circuitBreaker,
     @DefaultValue MaxBody maxBody,
     @DefaultValue Login login,
-    @DefaultValue SigningKeys signingKeys) {
+    @DefaultValue SigningKeys signingKeys,
+    @DefaultValue TokenCache tokenCache) {
+
+  /**
+   * @param maxEntries distinct verified tokens kept until their expiry (0: verify every request)
+   */
+  public record TokenCache(@DefaultValue("10000") int maxEntries) {}
 
   /**
    * @param minRefetchInterval least time between two JWKS fetches (an unknown key id inside it is

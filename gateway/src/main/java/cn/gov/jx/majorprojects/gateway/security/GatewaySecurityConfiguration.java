@@ -7,11 +7,13 @@ import cn.gov.jx.majorprojects.gateway.limits.ClientAddress;
 import cn.gov.jx.majorprojects.gateway.limits.RateLimitFilter;
 import cn.gov.jx.majorprojects.support.config.PlatformProperties;
 import cn.gov.jx.majorprojects.support.security.JwtRules;
+import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -27,10 +29,13 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.cors.CorsConfiguration;
@@ -41,23 +46,50 @@ import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
 /**
- * Two ways in. API clients present Keycloak JWTs; the gateway validates them (RS256 only, issuer,
- * audience, expiry) before routing, and each service validates them again. Browsers log in with
- * Keycloak (client {@code console}, code + PKCE), hold a server-side session, send a CSRF token on
- * changes, and the gateway relays their access token to the services. Paths outside /api are not
- * routed at all, so they fall through to 404 rather than 401.
+ * Two ways in, two filter chains. API clients present Keycloak JWTs ({@code Authorization:
+ * Bearer}); the gateway validates them (RS256 only, issuer, audience, expiry) before routing, and
+ * each service validates them again; such a call is stateless. Browsers log in with Keycloak
+ * (client {@code console}, code + PKCE), hold a server-side session, send a CSRF token on changes,
+ * and the gateway relays their access token to the services. Both chains share the headers, CORS,
+ * the rate limit and what needs a login: {@code /api/**} and the console's pages; the rest is
+ * public.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class GatewaySecurityConfiguration {
 
   static final String REGISTRATION = "keycloak";
-  private static final Set<HttpMethod> SAFE =
-      Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+
+  /** API clients send a bearer token; browsers their session cookie instead. */
+  static final ServerWebExchangeMatcher BEARER =
+      exchange -> {
+        String authorization =
+            exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? ServerWebExchangeMatcher.MatchResult.match()
+            : ServerWebExchangeMatcher.MatchResult.notMatch();
+      };
+
+  private final GatewayProblems problems;
+  private final GatewayProperties properties;
+  private final PlatformProperties platform;
+  // one instance for both chains, so a user's calls share one bucket however they come
+  private final RateLimitFilter rateLimit;
+
+  GatewaySecurityConfiguration(
+      GatewayProblems problems,
+      GatewayProperties properties,
+      PlatformProperties platform,
+      ClientAddress clientAddress) {
+    this.problems = problems;
+    this.properties = properties;
+    this.platform = platform;
+    this.rateLimit = new RateLimitFilter(properties, clientAddress, problems);
+  }
 
   @Bean
-  ReactiveJwtDecoder jwtDecoder(PlatformProperties platform, GatewayProperties gateway) {
-    GatewayProperties.SigningKeys settings = gateway.signingKeys();
+  ReactiveJwtDecoder jwtDecoder() {
+    GatewayProperties.SigningKeys settings = properties.signingKeys();
     SigningKeyCache keys =
         new SigningKeyCache(
             WebClient.create(),
@@ -68,69 +100,74 @@ class GatewaySecurityConfiguration {
     NimbusReactiveJwtDecoder decoder =
         NimbusReactiveJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build();
     decoder.setJwtValidator(JwtRules.validator(platform.issuerUri(), platform.audience()));
-    return decoder;
+    return new VerifiedTokens(decoder, properties.tokenCache().maxEntries(), Clock.systemUTC());
   }
 
   /** Picked up by Spring Security's WebFilterChainProxy for requests its firewall refuses. */
   @Bean
-  ServerExchangeRejectedHandler rejectedRequestHandler(GatewayProblems problems) {
+  ServerExchangeRejectedHandler rejectedRequestHandler() {
     return new RejectedRequestHandler(problems);
   }
 
+  /**
+   * Bearer calls: the token is the only credential. No session is looked up or created, no CSRF
+   * (nothing ambient to forge), no request saved for after a login; a missing or bad token is a 401
+   * problem. Without this split every API call asked for a session: the in-memory store made a new
+   * one per call (hopping to two other thread pools), which cost most of the throughput.
+   */
   @Bean
-  SecurityWebFilterChain gatewaySecurity(
-      ServerHttpSecurity http,
-      GatewayProblems problems,
-      GatewayProperties properties,
-      ClientAddress clientAddress,
-      ReactiveClientRegistrationRepository registrations,
-      PlatformProperties platform) {
-    ServerAuthenticationEntryPoint apiEntryPoint =
-        (exchange, e) -> {
-          exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
-          return problems.write(
-              exchange, HttpStatus.UNAUTHORIZED, "A valid bearer token or a login is required");
-        };
-    DelegatingServerAuthenticationEntryPoint entryPoint =
-        new DelegatingServerAuthenticationEntryPoint(
-            new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
-                new PathPatternParserServerWebExchangeMatcher("/api/**"), apiEntryPoint));
-    // a console page without a login goes to Keycloak's login and, after it, back to that page
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  SecurityWebFilterChain bearerSecurity(ServerHttpSecurity http) {
+    ServerAuthenticationEntryPoint unauthorized = unauthorized();
+    return shared(http.securityMatcher(BEARER))
+        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+        .logout(ServerHttpSecurity.LogoutSpec::disable)
+        .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
+        .oauth2ResourceServer(
+            rs ->
+                rs.jwt(
+                        jwt ->
+                            jwt.jwtAuthenticationConverter(
+                                new ReactiveJwtAuthenticationConverterAdapter(
+                                    JwtRules.authenticationConverter())))
+                    .authenticationEntryPoint(unauthorized)
+                    .accessDeniedHandler(forbidden()))
+        .build();
+  }
+
+  /**
+   * Browsers (everything without a bearer token): the session, the CSRF cookie, the login and
+   * logout. An API call without a session is a 401 problem, never a redirect; a console page
+   * without one goes to Keycloak's login and, after it, back to that page.
+   */
+  @Bean
+  @Order(Ordered.LOWEST_PRECEDENCE)
+  SecurityWebFilterChain browserSecurity(
+      ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations) {
     ConsoleRequestCache consolePages = new ConsoleRequestCache();
     RedirectServerAuthenticationEntryPoint toLogin =
         new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION);
     toLogin.setRequestCache(consolePages);
+    DelegatingServerAuthenticationEntryPoint entryPoint =
+        new DelegatingServerAuthenticationEntryPoint(
+            new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
+                new PathPatternParserServerWebExchangeMatcher("/api/**"), unauthorized()));
     entryPoint.setDefaultEntryPoint(toLogin);
 
     OidcClientInitiatedServerLogoutSuccessHandler endKeycloakSession =
         new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
     endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
 
-    return http.securityContextRepository(new SessionUnlessBearerSecurityContextRepository())
-        .headers(headers -> SecurityHeaders.apply(headers, properties, platform.issuerUri()))
-        .cors(cors -> cors.configurationSource(corsSource(properties)))
+    return shared(http)
         .csrf(
             csrf ->
                 csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
-                    .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
-                    .requireCsrfProtectionMatcher(sessionRequestsThatChangeState()))
-        // an API call without a login is a 401 problem, never a redirect; only pages are saved
+                    .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
+        .addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF)
         .requestCache(cache -> cache.requestCache(consolePages))
-        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-        .addFilterAfter(
-            new RateLimitFilter(properties, clientAddress, problems),
-            SecurityWebFiltersOrder.AUTHENTICATION)
-        .addFilterAfter(csrfCookieForSessions(), SecurityWebFiltersOrder.CSRF)
-        .authorizeExchange(
-            exchanges ->
-                exchanges
-                    .pathMatchers("/api/**")
-                    .authenticated()
-                    .matchers(ConsolePages.PAGES)
-                    .authenticated()
-                    .anyExchange()
-                    .permitAll())
+        .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
         .oauth2Login(
             login ->
                 login
@@ -143,46 +180,46 @@ class GatewaySecurityConfiguration {
                 logout
                     .logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler()))
                     .logoutSuccessHandler(endKeycloakSession))
-        .exceptionHandling(
-            e ->
-                e.authenticationEntryPoint(entryPoint)
-                    .accessDeniedHandler(
-                        (exchange, denied) ->
-                            problems.write(exchange, HttpStatus.FORBIDDEN, "You may not do this")))
-        .oauth2ResourceServer(
-            rs ->
-                rs.jwt(
-                        jwt ->
-                            jwt.jwtAuthenticationConverter(
-                                new ReactiveJwtAuthenticationConverterAdapter(
-                                    JwtRules.authenticationConverter())))
-                    .authenticationEntryPoint(apiEntryPoint)
-                    .accessDeniedHandler(
-                        (exchange, denied) ->
-                            problems.write(exchange, HttpStatus.FORBIDDEN, "You may not do this")))
         .build();
   }
 
-  /** A bearer-token call carries no ambient credential, so only cookie sessions need CSRF. */
-  static ServerWebExchangeMatcher sessionRequestsThatChangeState() {
-    return exchange -> {
-      HttpMethod method = exchange.getRequest().getMethod();
-      return SAFE.contains(method) || BearerRequests.isBearer(exchange)
-          ? ServerWebExchangeMatcher.MatchResult.notMatch()
-          : ServerWebExchangeMatcher.MatchResult.match();
+  /** What both chains do alike. */
+  private ServerHttpSecurity shared(ServerHttpSecurity http) {
+    return http.headers(headers -> SecurityHeaders.apply(headers, properties, platform.issuerUri()))
+        .cors(cors -> cors.configurationSource(corsSource(properties)))
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .addFilterAfter(rateLimit, SecurityWebFiltersOrder.AUTHENTICATION)
+        .authorizeExchange(
+            exchanges ->
+                exchanges
+                    .pathMatchers("/api/**")
+                    .authenticated()
+                    .matchers(ConsolePages.PAGES)
+                    .authenticated()
+                    .anyExchange()
+                    .permitAll())
+        .exceptionHandling(e -> e.accessDeniedHandler(forbidden()));
+  }
+
+  private ServerAuthenticationEntryPoint unauthorized() {
+    return (exchange, e) -> {
+      exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+      return problems.write(
+          exchange, HttpStatus.UNAUTHORIZED, "A valid bearer token or a login is required");
     };
   }
 
-  /**
-   * The CSRF token is deferred; subscribing makes the XSRF-TOKEN cookie reach the console. Bearer
-   * calls need no CSRF token, so they get no cookie (and skip the token's generation).
-   */
-  static WebFilter csrfCookieForSessions() {
+  private ServerAccessDeniedHandler forbidden() {
+    return (exchange, denied) ->
+        problems.write(exchange, HttpStatus.FORBIDDEN, "You may not do this");
+  }
+
+  /** The CSRF token is deferred; subscribing makes the XSRF-TOKEN cookie reach the console. */
+  static WebFilter csrfCookie() {
     return (exchange, chain) -> {
       Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-      return token == null || BearerRequests.isBearer(exchange)
-          ? chain.filter(exchange)
-          : token.then(chain.filter(exchange));
+      return token == null ? chain.filter(exchange) : token.then(chain.filter(exchange));
     };
   }
 
