@@ -1,0 +1,20 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import { routes } from './routes.js'
+import { useSession } from '../stores/session.js'
+
+export function makeRouter(history = createWebHistory('/')) {
+  const router = createRouter({ history, routes })
+  router.beforeEach(async (to) => {
+    const session = useSession()
+    try {
+      await session.load()
+    } catch {
+      return true // the layout shows the error; a 401 already reloads into the login
+    }
+    if (!session.hasAnyRole(to.meta.roles)) {
+      return { name: 'forbidden', query: { from: to.fullPath } }
+    }
+    return true
+  })
+  return router
+}
