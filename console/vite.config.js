@@ -19,7 +19,7 @@ export default defineConfig({
   },
   server: {
     // `npm run dev` against a running gateway (./platform up): log in on :8080 first
-    proxy: { '/api': 'http://localhost:8080' },
+    proxy: { '/api': process.env.GATEWAY_URL || 'http://localhost:8080' },
   },
   test: {
     environment: 'happy-dom',

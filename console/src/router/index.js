@@ -16,5 +16,11 @@ export function makeRouter(history = createWebHistory('/')) {
     }
     return true
   })
+  // a page chunk that cannot load (a new build replaced its hashed file): load the page afresh
+  router.onError((error, to) => {
+    if (/dynamically imported module|Importing a module script failed/.test(String(error?.message))) {
+      window.location.assign(to.fullPath)
+    }
+  })
   return router
 }

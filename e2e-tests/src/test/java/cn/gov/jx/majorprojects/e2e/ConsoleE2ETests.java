@@ -124,7 +124,8 @@ class ConsoleE2ETests {
     // 2. the owner reports a blocker; a double tap makes one case
     owner.navigate(GATEWAY + "/issues/new?projectId=" + projectId);
     String title = "管廊征迁受阻" + n;
-    owner.getByLabel("问题类别").click();
+    // the select's placeholder covers its input: a real tap lands on it, so force the click
+    owner.getByLabel("问题类别").click(new Locator.ClickOptions().setForce(true));
     owner
         .locator(".el-select-dropdown__item")
         .filter(new Locator.FilterOptions().setHasText("征迁"))
