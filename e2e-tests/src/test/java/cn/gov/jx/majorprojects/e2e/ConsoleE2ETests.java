@@ -5,7 +5,6 @@ import static cn.gov.jx.majorprojects.e2e.ConsoleBrowser.PHONE;
 import static cn.gov.jx.majorprojects.e2e.ConsoleBrowser.fitsWidth;
 import static cn.gov.jx.majorprojects.e2e.ConsoleBrowser.login;
 import static cn.gov.jx.majorprojects.e2e.ConsoleBrowser.screenshot;
-import static cn.gov.jx.majorprojects.e2e.IssuesE2ETests.write;
 import static cn.gov.jx.majorprojects.e2e.Platform.GATEWAY;
 import static cn.gov.jx.majorprojects.e2e.Platform.get;
 import static cn.gov.jx.majorprojects.e2e.Platform.json;
@@ -45,25 +44,6 @@ class ConsoleE2ETests {
     chromium.close();
   }
 
-  /** A Honggutan project of owner.hgt's organisation with a name no other test uses. */
-  static JsonNode project(String name) {
-    String code = "2026-360113-48-01-" + ThreadLocalRandom.current().nextInt(100000, 999999);
-    HttpResponse<String> created =
-        write(
-            "POST",
-            "/api/projects",
-            token("admin"),
-            """
-            {"code":"%s","name":"%s","level":"CITY","regionCode":"360113",
-             "industry":"URBAN","ownerOrg":"org-nc-metro","ownerOrgName":"南昌地铁集团",
-             "totalInvestment":1234567.5,"plannedStart":"2026-03-01","plannedFinish":"2028-12-31",
-             "status":"UNDER_CONSTRUCTION","description":"console e2e"}"""
-                .formatted(code, name),
-            null);
-    Assertions.assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    return json(created);
-  }
-
   static JsonNode issue(String id, String user) {
     HttpResponse<String> response = get("/api/issues/" + id, token(user));
     Assertions.assertThat(response.statusCode()).isEqualTo(200);
@@ -79,7 +59,7 @@ class ConsoleE2ETests {
   void ownerAndCoordinatorsWorkACaseFromReportToClosureInTheBrowser() {
     int n = ThreadLocalRandom.current().nextInt(1000, 9999);
     String projectName = "赣江大道综合管廊" + n;
-    JsonNode project = project(projectName);
+    JsonNode project = IssuesE2ETests.honggutanProject(projectName);
     String projectId = project.get("id").asString();
     String period = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
 
@@ -89,7 +69,7 @@ class ConsoleE2ETests {
     Locator card =
         owner.locator(".project-card").filter(new Locator.FilterOptions().setHasText(projectName));
     assertThat(card).isVisible();
-    assertThat(card).containsText("1,234,567.5 万元");
+    assertThat(card).containsText("120,000.5 万元");
     assertThat(card.locator("[data-test=report-state]")).containsText(period);
     Assertions.assertThat(fitsWidth(owner)).as("my projects fits 390 px").isTrue();
     screenshot(owner, "phone-my-projects");
