@@ -198,6 +198,77 @@ class ConsoleE2ETests {
     }
   }
 
+  /** Picks "now" in an Element Plus date-time picker: its footer's 此刻, then 确定 if still open. */
+  static void pickNow(Page page, String name) {
+    page.locator("input[name=" + name + "]").click();
+    Locator footer = page.locator(".el-picker-panel:visible .el-picker-panel__footer button");
+    footer.first().click();
+    if (footer.count() > 0) {
+      footer.last().click();
+    }
+  }
+
+  @Test
+  void aMeetingDecisionKeepsTheCaseOpenUntilItIsMarkedDone() {
+    int n = ThreadLocalRandom.current().nextInt(1000, 9999);
+    String projectId = IssuesE2ETests.honggutanProject("九龙湖隧道" + n).get("id").asString();
+    String issueId = IssuesE2ETests.report(projectId, "隧道用地报批" + n);
+    String number = issue(issueId, "owner.hgt").get("number").asString();
+    Assertions.assertThat(IssuesE2ETests.act(issueId, "accept", "coord.hgt", "").statusCode())
+        .isEqualTo(200);
+
+    Page page = chromium.open(DESKTOP);
+    login(page, "/meetings", "coord.hgt");
+    page.getByLabel("会议主题").fill("九龙湖隧道专题协调会" + n);
+    pickNow(page, "scheduledAt");
+    page.getByLabel("协调的问题").click(new Locator.ClickOptions().setForce(true));
+    page.locator(".el-select-dropdown__item")
+        .filter(new Locator.FilterOptions().setHasText(number))
+        .click();
+    page.keyboard().press("Escape");
+    page.locator("form button[type=submit]").click();
+    assertThat(page).hasURL(Pattern.compile(".*/meetings/[0-9a-f]{24}$"));
+    String meetingId = page.url().replaceAll(".*/meetings/", "");
+
+    page.getByLabel("问题", new Page.GetByLabelOptions().setExact(true))
+        .click(new Locator.ClickOptions().setForce(true));
+    page.locator(".el-select-dropdown__item:visible")
+        .filter(new Locator.FilterOptions().setHasText(number))
+        .click();
+    page.getByLabel("决定内容").fill("区自然资源局五个工作日内完成用地预审");
+    page.getByLabel("责任单位").fill("红谷滩区自然资源局");
+    pickNow(page, "dueAt");
+    page.locator("button[type=submit]")
+        .filter(new Locator.FilterOptions().setHasText("记录决定"))
+        .click();
+    Locator decision =
+        page.locator(".el-card")
+            .filter(new Locator.FilterOptions().setHasText("区自然资源局五个工作日内完成用地预审"));
+    assertThat(decision).containsText("未落实");
+    JsonNode meeting = json(get("/api/coordination-meetings/" + meetingId, token("coord.hgt")));
+    Assertions.assertThat(meeting.get("decisions").get(0).get("status").asString())
+        .isEqualTo("OPEN");
+    screenshot(page, "desktop-meeting");
+
+    // the case shows the open decision, and the owner cannot close it yet
+    Assertions.assertThat(
+            IssuesE2ETests.act(issueId, "resolve", "coord.hgt", "{\"resolution\":\"已预审\"}")
+                .statusCode())
+        .isEqualTo(200);
+    page.navigate(GATEWAY + "/issues/" + issueId);
+    assertThat(page.locator(".el-alert").filter(new Locator.FilterOptions().setHasText("未落实的会议决定")))
+        .containsText("区自然资源局五个工作日内完成用地预审");
+    Assertions.assertThat(IssuesE2ETests.act(issueId, "confirm", "owner.hgt", "").statusCode())
+        .isEqualTo(409);
+
+    page.navigate(GATEWAY + "/meetings/" + meetingId);
+    decision.getByText("标记已落实").click();
+    assertThat(decision).containsText("已落实");
+    Assertions.assertThat(IssuesE2ETests.act(issueId, "confirm", "owner.hgt", "").statusCode())
+        .isEqualTo(200);
+    page.context().close();
+  }
+
   @Test
   void aPageWithoutASessionGoesToKeycloakAndComesBackToIt() {
     Page page = chromium.open(DESKTOP);
