@@ -6,10 +6,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -27,8 +30,11 @@ final class ConsoleBrowser implements AutoCloseable {
 
   private final Playwright playwright;
   private final Browser browser;
+  private final List<BrowserContext> contexts = new ArrayList<>();
 
   ConsoleBrowser() {
+    // a busy 2-core machine: screens may take longer than Playwright's 5 s default to settle
+    PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
     playwright =
         Playwright.create(
             new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -62,6 +68,7 @@ final class ConsoleBrowser implements AutoCloseable {
                 .setLocale("zh-CN")
                 .setTimezoneId("Asia/Shanghai"));
     context.setDefaultTimeout(30_000);
+    contexts.add(context);
     return context.newPage();
   }
 
@@ -71,7 +78,8 @@ final class ConsoleBrowser implements AutoCloseable {
     assertThat(page).hasURL(Pattern.compile(".*/realms/majorprojects/.*"));
     page.locator("#username").fill(username);
     page.locator("#password").fill("demo");
-    page.locator("#kc-login").click();
+    // the redirects back through the gateway are checked by the URL below, not by the click
+    page.locator("#kc-login").click(new Locator.ClickOptions().setNoWaitAfter(true));
     assertThat(page).hasURL(GATEWAY + path);
   }
 
@@ -85,6 +93,12 @@ final class ConsoleBrowser implements AutoCloseable {
   static boolean fitsWidth(Page page) {
     return (Boolean)
         page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");
+  }
+
+  /** Ends every person's session opened by a test, passed or failed. */
+  void closeContexts() {
+    contexts.forEach(BrowserContext::close);
+    contexts.clear();
   }
 
   @Override

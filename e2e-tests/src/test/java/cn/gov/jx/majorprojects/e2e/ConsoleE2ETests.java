@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,6 +38,11 @@ class ConsoleE2ETests {
   @BeforeAll
   void launch() {
     chromium = new ConsoleBrowser();
+  }
+
+  @AfterEach
+  void closePages() {
+    chromium.closeContexts();
   }
 
   @AfterAll
@@ -193,18 +199,16 @@ class ConsoleE2ETests {
     city.navigate(GATEWAY + "/inbox");
     assertThat(city.locator(".notification").first()).isVisible();
     screenshot(city, "desktop-inbox");
-    for (Page p : new Page[] {owner, county, city}) {
-      p.context().close();
-    }
   }
 
-  /** Picks "now" in an Element Plus date-time picker: its footer's 此刻, then 确定 if still open. */
+  /** Picks "now" in an Element Plus date-time picker: 此刻, then 确定 when the panel stays open. */
   static void pickNow(Page page, String name) {
     page.locator("input[name=" + name + "]").click();
-    Locator footer = page.locator(".el-picker-panel:visible .el-picker-panel__footer button");
-    footer.first().click();
-    if (footer.count() > 0) {
-      footer.last().click();
+    page.locator(".el-picker-panel__footer button:visible").first().click();
+    page.waitForTimeout(500); // the panel closes with an animation when 此刻 picks at once
+    Locator confirm = page.locator(".el-picker-panel__footer button:visible");
+    if (confirm.count() > 0) {
+      confirm.last().click();
     }
   }
 
@@ -266,7 +270,6 @@ class ConsoleE2ETests {
     assertThat(decision).containsText("已落实");
     Assertions.assertThat(IssuesE2ETests.act(issueId, "confirm", "owner.hgt", "").statusCode())
         .isEqualTo(200);
-    page.context().close();
   }
 
   @Test
@@ -284,7 +287,6 @@ class ConsoleE2ETests {
     page.locator("#kc-login").click();
     assertThat(page).hasURL(GATEWAY + "/issues/new");
     assertThat(page.locator("h1")).containsText("反映问题");
-    page.context().close();
   }
 
   @Test
@@ -298,7 +300,6 @@ class ConsoleE2ETests {
     assertThat(page.locator("h1")).hasText("My projects");
     assertThat(page.locator("[data-test=language]")).hasText("中文");
     screenshot(page, "phone-my-projects-en");
-    page.context().close();
   }
 
   @Test
@@ -322,6 +323,5 @@ class ConsoleE2ETests {
             }""");
     Assertions.assertThat(status).isEqualTo(403);
     screenshot(page, "desktop-forbidden");
-    page.context().close();
   }
 }
