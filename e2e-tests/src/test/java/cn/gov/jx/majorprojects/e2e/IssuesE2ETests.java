@@ -79,6 +79,11 @@ class IssuesE2ETests {
 
   /** A project of org-nc-metro in Honggutan (360113), created by the admin. */
   static String honggutanProject() {
+    return honggutanProject("红谷滩综合管廊").get("id").asString();
+  }
+
+  /** The same with a name of the caller's choosing; answers the created project. */
+  static JsonNode honggutanProject(String name) {
     String code = "2026-360113-48-01-" + ThreadLocalRandom.current().nextInt(100000, 999999);
     HttpResponse<String> project =
         write(
@@ -86,14 +91,14 @@ class IssuesE2ETests {
             "/api/projects",
             token("admin"),
             """
-            {"code":"%s","name":"红谷滩综合管廊","level":"CITY","regionCode":"360113",
+            {"code":"%s","name":"%s","level":"CITY","regionCode":"360113",
              "industry":"URBAN","ownerOrg":"org-nc-metro","ownerOrgName":"南昌地铁集团",
              "totalInvestment":120000.5,"plannedStart":"2026-03-01","plannedFinish":"2028-12-31",
              "status":"UNDER_CONSTRUCTION","description":"e2e"}"""
-                .formatted(code),
+                .formatted(code, name),
             null);
     assertThat(project.statusCode()).as(project.body()).isEqualTo(201);
-    return json(project).get("id").asString();
+    return json(project);
   }
 
   static String report(String projectId, String title) {

@@ -1,0 +1,112 @@
+export default {
+  app: { title: '重大项目协调平台', short: '项目协调' },
+  common: {
+    loading: '正在加载…', retry: '重试', reload: '重新加载', save: '保存', submit: '提交', cancel: '取消',
+    confirm: '确定', back: '返回', none: '无', open: '打开', all: '全部', search: '搜索', yes: '是', no: '否',
+    required: '必填', optional: '选填', details: '详情', refresh: '刷新', close: '关闭', saved: '已保存',
+    unit10k: '万元', workingDays: '{n} 个工作日', overdueDays: '已超期 {n} 个工作日', dueToday: '今天到期',
+  },
+  role: { owner: '项目业主', coordinator: '协调员', manager: '领导', admin: '管理员' },
+  level: { PROVINCE: '省级', CITY: '市级', COUNTY: '县级' },
+  projectLevel: { PROVINCIAL: '省重点项目', CITY: '市重点项目', COUNTY: '县重点项目' },
+  projectStatus: {
+    PLANNED: '计划', PRE_CONSTRUCTION: '前期', UNDER_CONSTRUCTION: '在建', COMPLETED: '竣工', SUSPENDED: '停工',
+  },
+  warning: { RED: '红灯', YELLOW: '黄灯', GREEN: '绿灯', none: '无' },
+  warningReason: {
+    START_SLIPPED: '开工滞后', SITE_SUSPENDED: '现场停工', BEHIND_PACE: '投资进度落后于年度计划',
+    REPORT_MISSING: '月报未报送',
+  },
+  reportState: { filed: '已报送', late: '逾期报送', due: '待报送', missing: '未报送' },
+  siteState: { WORKING: '正常施工', CLOSED_LOOP: '封闭管理', SUSPENDED: '停工' },
+  category: {
+    LAND: '用地', FUNDING: '资金', PERMIT: '审批', LABOR: '用工', MATERIALS: '物资', LOGISTICS: '物流',
+    ENERGY: '用能', EPIDEMIC_CONTROL: '防疫', DEMOLITION: '征迁', OTHER: '其他',
+  },
+  urgency: { NORMAL: '一般', URGENT: '紧急' },
+  issueStatus: { OPEN: '待受理', IN_PROGRESS: '办理中', RESOLVED: '已办结', CLOSED: '已关闭' },
+  menu: {
+    myProjects: '我的项目', myCases: '我的问题', reportBlocker: '反映问题', queue: '待办工作台', meetings: '专题协调',
+    inbox: '消息', preferences: '通知设置',
+  },
+  header: {
+    bell: '通知', unread: '{n} 条未读', language: '语言', logout: '退出登录', menu: '菜单', switchTo: 'English',
+  },
+  errors: {
+    title: '出错了', network: '网络连接失败，请检查网络后重试。', server: '服务器出错（{status}）：{detail}',
+    conflict: '这条记录刚被其他人修改过，你的操作没有保存。请重新加载后再试。',
+    forbiddenTitle: '无权访问（403）', forbidden: '你的角色不能打开这个页面或执行这个操作。',
+    notFoundTitle: '找不到页面（404）', notFound: '页面不存在，或者不在你的管辖范围内。',
+    fields: '请按提示修改标出的字段。', goHome: '回到首页',
+  },
+  validation: {
+    required: '请填写此项', nonNegative: '不能为负数', amountDigits: '最多 12 位整数、4 位小数',
+    percent: '请输入 0–100 之间的数，最多两位小数', workers: '请输入不小于 0 的整数',
+    suspensionReason: '现场停工时必须填写停工原因', tooLong: '内容过长',
+  },
+  projects: {
+    title: '我的项目', empty: '暂无项目。项目由管理员登记后会出现在这里；如有遗漏请联系本地协调办。',
+    reportMonth: '{period} 月报', fileReport: '填报月报', reportBlocker: '反映问题', why: '原因',
+    investment: '总投资', region: '所在地', code: '项目代码', owner: '业主单位',
+  },
+  report: {
+    title: '月度进展填报', period: '月份', investmentCompleted: '当月完成投资（万元）',
+    physicalProgressPercent: '形象进度（%）', workersOnSite: '在岗工人数', siteState: '现场状态',
+    suspensionReason: '停工原因', suspensionHint: '选择"停工"时必须填写停工原因。', note: '备注',
+    previous: '上月（{period}）填报', noPrevious: '上月未填报', save: '保存为新版本', saved: '已保存，第 {n} 版',
+    revisions: '历次版本', revision: '第 {n} 版', submittedBy: '填报人', submittedAt: '填报时间', late: '逾期',
+    current: '本月已填报（第 {n} 版），再次保存将形成新版本。', noRevisions: '本月尚未填报。', futureMonth: '不能填报未来月份',
+  },
+  blocker: {
+    title: '反映问题（一事一议）', project: '项目', category: '问题类别', titleField: '标题', description: '问题描述',
+    help: '需要协调解决的事项', urgency: '紧急程度', submit: '提交问题', noProjects: '没有可以反映问题的项目。',
+    helpHeading: '需要协调解决的事项', submitted: '问题已提交，编号 {number}',
+  },
+  cases: {
+    title: '我的问题', empty: '还没有反映过问题。遇到用地、资金、审批等困难时，点击"反映问题"。', number: '编号',
+    holder: '当前承办', deadline: '办理时限', acceptDeadline: '受理时限', status: '状态', project: '项目',
+  },
+  queue: {
+    title: '待办工作台', empty: '本级暂无需要办理的问题。', accepted: '已受理', notAccepted: '待受理',
+    scope: '范围', scopeHeld: '本级承办', scopeArea: '辖区全部', filterCategory: '类别', filterProject: '项目',
+    filterLevel: '层级', tabs: { OPEN: '待受理', IN_PROGRESS: '办理中', RESOLVED: '已办结', ALL: '全部' },
+    truncated: '只显示前 {n} 条，请用筛选缩小范围。', live: '有新动态，已刷新',
+  },
+  case: {
+    facts: '基本情况', thread: '讨论（一事一议）', timeline: '办理过程', chain: '防篡改校验', chainOk: '完整：{n} 条记录的哈希链校验通过',
+    chainBroken: '校验失败：第 {seq} 条记录之后被改动（{reason}）', post: '发表', message: '留言', noMessages: '暂无讨论。',
+    reporter: '反映人', createdAt: '提交时间', resolution: '办理结果', supervised: '督办', regionsPassed: '经办层级',
+    remaining: '剩余', openDecisions: '未落实的会议决定', openDecisionsHint: '有未落实的会议决定时，问题不能关闭。',
+    pendingExtension: '待审批的延期申请', newDueAt: '新的办理时限', description: '问题描述',
+  },
+  action: {
+    accept: '受理', escalate: '提级', return: '退回下级', resolve: '办结', extend: '申请延期', confirm: '确认办结',
+    reopen: '重新打开', supervise: '督办', approve: '同意延期', decline: '不同意', reason: '原因', instruction: '办理意见',
+    resolution: '办理结果', note: '督办意见', done: '操作成功', confirmAsk: '确认该问题已解决并关闭？',
+  },
+  event: {
+    SUBMITTED: '{actor} 提交了问题', ACCEPTED: '{actor} 受理', MESSAGE_POSTED: '{actor} 留言',
+    ESCALATED: '{actor} 提级至 {to}', AUTO_ESCALATED: '超时自动提级至 {to}', RETURNED: '{actor} 退回至 {to}',
+    RESOLVED: '{actor} 办结', REOPENED: '{actor} 重新打开', CLOSED: '{actor} 确认办结并关闭',
+    SUPERVISED: '{actor} 列入督办', EXTENSION_REQUESTED: '{actor} 申请延期', EXTENSION_DECIDED: '{actor} 处理了延期申请',
+    DECISION_RECORDED: '{actor} 记录专题协调会议决定', DECISION_DONE: '{actor} 标记会议决定已落实',
+    TURNED_YELLOW: '亮黄灯', TURNED_RED: '亮红灯', other: '{actor}：{type}', at: '（{level}）',
+  },
+  meetings: {
+    title: '专题协调', create: '新建专题协调会议', titleField: '会议主题', region: '所属地区', scheduledAt: '会议时间',
+    attendees: '参会人员（用户名，逗号分隔）', issues: '协调的问题', recent: '最近打开的会议', noRecent: '还没有会议。新建一个，或从问题页面进入。',
+    decisions: '会议决定', decision: '决定内容', responsibleUnit: '责任单位', dueAt: '完成时限', record: '记录决定',
+    markDone: '标记已落实', OPEN: '未落实', DONE: '已落实', organiser: '组织者', noDecisions: '尚未记录决定。',
+    noList: '系统暂不提供会议列表，这里列出你在本浏览器中创建或打开过的会议。', issue: '问题',
+  },
+  inbox: {
+    title: '消息', unreadOnly: '只看未读', markRead: '标为已读', markAllRead: '全部标为已读', empty: '没有消息。',
+    read: '已读', unread: '未读',
+  },
+  prefs: {
+    title: '通知设置', inApp: '站内消息始终开启。', email: '邮件', emailAddress: '邮箱地址', sms: '短信', phone: '手机号',
+    webhook: '群机器人（Webhook）', webhookUrl: '地址（https）', webhookSecret: '签名密钥', quietHours: '免打扰时段（短信，紧急除外）',
+    quietStart: '开始', quietEnd: '结束', digest: '每日汇总邮件', muted: '不接收的事件', enabled: '启用',
+  },
+  eventType: { SUBMITTED: '新问题已提交', ACCEPTED: '问题已受理', MESSAGE_POSTED: '问题有新留言', ESCALATED: '问题已提级', AUTO_ESCALATED: '问题超时自动提级', RETURNED: '问题已退回', RESOLVED: '问题已办结', REOPENED: '问题已重新打开', CLOSED: '问题已关闭', SUPERVISED: '问题已列入督办', EXTENSION_REQUESTED: '申请延期', EXTENSION_DECIDED: '延期申请已处理', DECISION_RECORDED: '专题协调会议已形成决定', DECISION_DONE: '会议决定已落实', TURNED_YELLOW: '问题亮黄灯', TURNED_RED: '问题亮红灯' },
+}

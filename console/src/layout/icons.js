@@ -1,0 +1,4 @@
+// The icons the shell and menu use, imported one by one (the whole set is large).
+export {
+  Menu, Bell, SwitchButton, OfficeBuilding, Warning, Tickets, List, Calendar, Setting,
+} from '@element-plus/icons-vue'

@@ -1,0 +1,100 @@
+// Dates in Asia/Shanghai whatever the browser's zone; money as the API gives it (万元).
+export const ZONE = 'Asia/Shanghai'
+
+const intlLocale = (locale) => (locale === 'en' ? 'en-GB' : 'zh-CN')
+
+export function formatDateTime(instant, locale = 'zh-CN') {
+  if (!instant) return '—'
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(instant))
+}
+
+export function formatDate(value, locale = 'zh-CN') {
+  if (!value) return '—'
+  // a plain date (YYYY-MM-DD) is a calendar day: no zone shift
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(value + 'T12:00:00+08:00') : new Date(value)
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(d)
+}
+
+/** 12345.5 → "12,345.5" (up to four decimals, as the API stores them). */
+export function formatAmount(value, locale = 'zh-CN') {
+  if (value === null || value === undefined || value === '') return '—'
+  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 4 }).format(Number(value))
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant in Shanghai. */
+export function shanghaiDay(instant) {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(instant))
+  return parts
+}
+
+/** YYYY-MM of the month before the one `now` falls in (Shanghai): the month whose report is due now. */
+export function previousPeriod(now = new Date()) {
+  const [y, m] = shanghaiDay(now).split('-').map(Number)
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
+}
+
+export function periodBefore(period) {
+  const [y, m] = period.split('-').map(Number)
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
+}
+
+/** Reports are due by the 5th of the next month (project-service). */
+export const REPORT_DUE_DAY = 5
+
+/**
+ * The state of a month's report: filed, late (filed after the due day), due (not yet filed, still
+ * in time) or missing (not filed, past the due day).
+ */
+export function reportState(period, report, now = new Date()) {
+  if (report) return report.late ? 'late' : 'filed'
+  const [y, m] = period.split('-').map(Number)
+  const dueY = m === 12 ? y + 1 : y
+  const dueM = m === 12 ? 1 : m + 1
+  const due = `${dueY}-${String(dueM).padStart(2, '0')}-${String(REPORT_DUE_DAY).padStart(2, '0')}`
+  return shanghaiDay(now) > due ? 'missing' : 'due'
+}
+
+/**
+ * Working days from today (Shanghai) until the deadline's day, on the year's calendar
+ * (`holidays` are days off, `workingDays` swapped working weekend days); negative when overdue.
+ */
+export function workingDaysUntil(dueAt, calendar, now = new Date()) {
+  if (!dueAt) return null
+  const holidays = new Set((calendar && calendar.holidays) || [])
+  const swapped = new Set((calendar && calendar.workingDays) || [])
+  const isWorking = (day) => {
+    if (holidays.has(day)) return false
+    if (swapped.has(day)) return true
+    const dow = new Date(day + 'T12:00:00Z').getUTCDay()
+    return dow !== 0 && dow !== 6
+  }
+  const from = shanghaiDay(now)
+  const to = shanghaiDay(dueAt)
+  const sign = to >= from ? 1 : -1
+  let count = 0
+  let d = new Date(from + 'T12:00:00Z')
+  const end = to
+  while ((sign > 0 && d.toISOString().slice(0, 10) < end) || (sign < 0 && d.toISOString().slice(0, 10) > end)) {
+    d = new Date(d.getTime() + sign * 86400000)
+    if (isWorking(d.toISOString().slice(0, 10))) count += sign
+  }
+  return count
+}
