@@ -30,18 +30,23 @@ class GatewayHardeningE2ETests {
   @Test
   void aBurstOverTheUsersRateLimitGets429ProblemWithRetryAfter() {
     String token = token("manager.nc");
-    List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
-    for (int i = 0; i < 80; i++) {
-      calls.add(
-          Platform.HTTP.sendAsync(
-              HttpRequest.newBuilder(URI.create(GATEWAY + "/api/me"))
-                  .header("Authorization", "Bearer " + token)
-                  .timeout(Duration.ofSeconds(30))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    // bursts of 80 against a bucket of 40 refilled at 20/s; on a loaded machine one burst can
+    // trickle in slowly enough to be refilled, so a few more bursts are allowed before failing
+    List<HttpResponse<String>> limited = List.of();
+    for (int burst = 0; burst < 5 && limited.isEmpty(); burst++) {
+      List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+      for (int i = 0; i < 80; i++) {
+        calls.add(
+            Platform.HTTP.sendAsync(
+                HttpRequest.newBuilder(URI.create(GATEWAY + "/api/me"))
+                    .header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+      }
+      limited =
+          calls.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 429).toList();
     }
-    List<HttpResponse<String>> limited =
-        calls.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 429).toList();
 
     assertThat(limited).isNotEmpty();
     HttpResponse<String> first = limited.get(0);
