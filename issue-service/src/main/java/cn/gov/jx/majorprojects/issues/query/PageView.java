@@ -1,4 +1,4 @@
-package cn.gov.jx.majorprojects.issues.issue;
+package cn.gov.jx.majorprojects.issues.query;
 
 import java.util.List;
 import java.util.function.Function;
