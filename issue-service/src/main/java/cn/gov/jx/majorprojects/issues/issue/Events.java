@@ -1,6 +1,8 @@
 package cn.gov.jx.majorprojects.issues.issue;
 
 import cn.gov.jx.majorprojects.issues.deadline.Warning;
+import cn.gov.jx.majorprojects.support.event.EventEnvelope;
+import cn.gov.jx.majorprojects.support.event.EventEnvelope.Subject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,23 +15,22 @@ final class Events {
 
   private Events() {}
 
-  static OutboxEvent of(Issue issue, TimelineEntry entry, Warning warning) {
-    Map<String, String> details = new LinkedHashMap<>(entry.details());
+  static EventEnvelope of(Issue issue, TimelineEntry entry, Warning warning) {
+    Map<String, Object> details = new LinkedHashMap<>(entry.details());
     if (entry.fromRegion() != null) {
       details.put("fromRegion", entry.fromRegion());
     }
     if (entry.toRegion() != null) {
       details.put("toRegion", entry.toRegion());
     }
-    return new OutboxEvent(
+    return new EventEnvelope(
         UUID.randomUUID().toString(),
         SOURCE,
         entry.type(),
         entry.at(),
-        entry.sequence(),
+        (long) entry.sequence(),
         entry.actor(),
-        new OutboxEvent.Subject(
-            "ISSUE",
+        Subject.issue(
             issue.id,
             issue.number,
             issue.title,

@@ -5,6 +5,7 @@ import cn.gov.jx.majorprojects.issues.deadline.Warning;
 import cn.gov.jx.majorprojects.issues.deadline.WorkingCalendar;
 import cn.gov.jx.majorprojects.issues.policy.EscalationPolicy;
 import cn.gov.jx.majorprojects.issues.policy.EscalationPolicy.CaseDeadlines;
+import cn.gov.jx.majorprojects.support.event.EventEnvelope;
 import cn.gov.jx.majorprojects.support.region.Region;
 import cn.gov.jx.majorprojects.support.region.RegionLevel;
 import cn.gov.jx.majorprojects.support.web.BadRequestException;
@@ -107,7 +108,7 @@ public class Issue {
   List<TimelineEntry> timeline = new ArrayList<>();
 
   // events not yet delivered to notification-service, written with the change that caused them
-  List<OutboxEvent> outbox = new ArrayList<>();
+  List<EventEnvelope> outbox = new ArrayList<>();
   // a relay replica holds the outbox until then (claim), or it waits for a retry (back-off)
   Instant claimedUntil;
   int outboxAttempts;
@@ -142,7 +143,7 @@ public class Issue {
       boolean escalatedForLateness) {}
 
   /** One entry the case gained, the event that tells others, and the case just before. */
-  public record Step(TimelineEntry entry, OutboxEvent event, Before before) {}
+  public record Step(TimelineEntry entry, EventEnvelope event, Before before) {}
 
   /** What one call changed: its entries and events, in order. */
   public record Change(List<Step> steps) {
@@ -151,7 +152,7 @@ public class Issue {
       return steps.stream().map(Step::entry).toList();
     }
 
-    public List<OutboxEvent> events() {
+    public List<EventEnvelope> events() {
       return steps.stream().map(Step::event).toList();
     }
   }

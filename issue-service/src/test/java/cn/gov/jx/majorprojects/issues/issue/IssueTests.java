@@ -7,6 +7,7 @@ import cn.gov.jx.majorprojects.issues.deadline.Urgency;
 import cn.gov.jx.majorprojects.issues.deadline.Warning;
 import cn.gov.jx.majorprojects.issues.deadline.WorkingCalendar;
 import cn.gov.jx.majorprojects.issues.policy.EscalationPolicy;
+import cn.gov.jx.majorprojects.support.event.EventEnvelope;
 import cn.gov.jx.majorprojects.support.region.RegionLevel;
 import cn.gov.jx.majorprojects.support.region.RegionTree;
 import cn.gov.jx.majorprojects.support.web.BadRequestException;
@@ -115,7 +116,7 @@ class IssueTests {
     assertThat(entry.sequence()).isEqualTo(1);
     assertThat(entry.toRegion()).isEqualTo("360113");
     assertThat(entry.details()).containsEntry("policyVersion", "3");
-    OutboxEvent event = steps.get(0).event();
+    EventEnvelope event = steps.get(0).event();
     assertThat(event.type()).isEqualTo("SUBMITTED");
     assertThat(event.subject().warning()).isEqualTo("GREEN");
     assertThat(event.subject().id()).isEqualTo(issue.id).isNotBlank();
@@ -128,7 +129,7 @@ class IssueTests {
     assertThat(issue.status).isEqualTo(IssueStatus.IN_PROGRESS);
     assertThat(issue.acceptedAt).isEqualTo(NOW);
     assertThat(change.entries()).extracting(TimelineEntry::type).containsExactly("ACCEPTED");
-    assertThat(change.events()).extracting(OutboxEvent::sequence).containsExactly(2);
+    assertThat(change.events()).extracting(EventEnvelope::sequence).containsExactly(2L);
     refused(() -> issue.accept("coord.hgt", NOW, RULES), "is IN_PROGRESS and cannot be accepted");
   }
 
@@ -317,7 +318,7 @@ class IssueTests {
     issue.returnDown("coord.nc", "县里办", NOW, RULES);
     List<Issue.Step> steps = issue.takeUnwritten();
     assertThat(steps)
-        .allSatisfy(s -> assertThat(s.event().sequence()).isEqualTo(s.entry().sequence()));
+        .allSatisfy(s -> assertThat(s.event().sequence()).isEqualTo((long) s.entry().sequence()));
     assertThat(TimelineVerification.of(issue.timeline).intact()).isTrue();
     assertThat(issue.takeUnwritten()).as("handed over once").isEmpty();
   }

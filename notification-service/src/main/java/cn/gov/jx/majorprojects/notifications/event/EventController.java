@@ -1,5 +1,6 @@
 package cn.gov.jx.majorprojects.notifications.event;
 
+import cn.gov.jx.majorprojects.support.event.EventEnvelope;
 import cn.gov.jx.majorprojects.support.web.BadRequestException;
 import cn.gov.jx.majorprojects.support.web.Problems.FieldProblem;
 import jakarta.validation.Valid;
@@ -21,7 +22,8 @@ class EventController {
   }
 
   @PostMapping("/internal/events")
-  ResponseEntity<EventReceipt> receive(@Valid @RequestBody InboundEvent event) {
+  ResponseEntity<EventReceipt> receive(@Valid @RequestBody EventEnvelope envelope) {
+    InboundEvent event = InboundEvent.of(envelope);
     if (event.type() == EventType.RED_REMINDER) {
       // reminders are made here from the red cases; a sender cannot trigger them
       throw new BadRequestException(

@@ -1,6 +1,6 @@
 package cn.gov.jx.majorprojects.notifications.reminder;
 
-import cn.gov.jx.majorprojects.notifications.event.InboundEvent.Subject;
+import cn.gov.jx.majorprojects.support.event.EventEnvelope.Subject;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
