@@ -3,6 +3,7 @@ package cn.gov.jx.majorprojects.issues.issue;
 import cn.gov.jx.majorprojects.issues.deadline.Warning;
 import cn.gov.jx.majorprojects.support.event.EventEnvelope;
 import cn.gov.jx.majorprojects.support.event.EventEnvelope.Subject;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,22 +31,40 @@ final class Events {
         entry.at(),
         (long) entry.sequence(),
         entry.actor(),
-        Subject.issue(
-            issue.id,
-            issue.number,
-            issue.title,
-            issue.projectId,
-            issue.projectName,
-            issue.projectRegion,
-            issue.urgency.name(),
-            warning.name(),
-            issue.supervised,
-            issue.status.name(),
-            issue.level.name(),
-            issue.handlingRegion,
-            issue.reporter,
-            issue.reporterOrg,
-            List.copyOf(issue.regionsPassed)),
+        subject(issue, warning),
         details);
+  }
+
+  /** The day's "still red" reminder: one per case and day (its id says which). */
+  static EventEnvelope reminder(
+      Issue issue, int number, int max, String day, Warning warning, Instant now) {
+    return new EventEnvelope(
+        "reminder:" + issue.id + ":" + day,
+        SOURCE,
+        "RED_REMINDER",
+        now,
+        (long) issue.lastEntry().sequence(),
+        null,
+        subject(issue, warning),
+        Map.of("reminder", number, "of", max));
+  }
+
+  private static Subject subject(Issue issue, Warning warning) {
+    return Subject.issue(
+        issue.id,
+        issue.number,
+        issue.title,
+        issue.projectId,
+        issue.projectName,
+        issue.projectRegion,
+        issue.urgency.name(),
+        warning.name(),
+        issue.supervised,
+        issue.status.name(),
+        issue.level.name(),
+        issue.handlingRegion,
+        issue.reporter,
+        issue.reporterOrg,
+        List.copyOf(issue.regionsPassed));
   }
 }

@@ -11,11 +11,13 @@ import cn.gov.jx.majorprojects.support.region.RegionLevel;
 import cn.gov.jx.majorprojects.support.web.BadRequestException;
 import cn.gov.jx.majorprojects.support.web.ConflictException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.bson.types.ObjectId;
 import org.springframework.data.annotation.Id;
@@ -37,6 +39,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "status_level_due", def = "{'status': 1, 'level': 1, 'dueAt': 1}")
 // the colour sweep: cases past 80 % of their time that were not yet noted yellow
 @CompoundIndex(name = "status_yellow", def = "{'status': 1, 'yellowAt': 1}")
+// the reminder sweep: running cases that once turned red
+@CompoundIndex(name = "status_red", def = "{'status': 1, 'redOn': 1}")
 // scoped lists: by the project's county (regional users) or by the owner's org, newest first
 @CompoundIndex(
     name = "region_status_created",
@@ -88,6 +92,10 @@ public class Issue {
   Instant yellowAt;
   // the colour already recorded in the timeline for this stay at this level
   Warning notedWarning = Warning.GREEN;
+  // the day (Shanghai) the case first turned red, and its daily "still red" reminders since
+  String redOn;
+  int remindersSent;
+  String lastRemindedOn;
   boolean supervised;
   String supervisedBy;
   List<ExtensionRequest> extensionRequests = new ArrayList<>();
@@ -142,14 +150,17 @@ public class Issue {
       Instant dueAt,
       boolean escalatedForLateness) {}
 
-  /** One entry the case gained, the event that tells others, and the case just before. */
+  /**
+   * One entry the case gained, the event that tells others, and the case just before; a reminder is
+   * an event without an entry.
+   */
   public record Step(TimelineEntry entry, EventEnvelope event, Before before) {}
 
   /** What one call changed: its entries and events, in order. */
   public record Change(List<Step> steps) {
 
     public List<TimelineEntry> entries() {
-      return steps.stream().map(Step::entry).toList();
+      return steps.stream().map(Step::entry).filter(Objects::nonNull).toList();
     }
 
     public List<EventEnvelope> events() {
@@ -238,7 +249,46 @@ public class Issue {
       throw new ConflictException("Issue " + number + " is already noted " + notedWarning);
     }
     return record(
-        "TURNED_" + colour.name(), SYSTEM, now, rules, details(), () -> notedWarning = colour);
+        "TURNED_" + colour.name(),
+        SYSTEM,
+        now,
+        rules,
+        details(),
+        () -> {
+          notedWarning = colour;
+          if (colour == Warning.RED && redOn == null) {
+            redOn = now.atZone(WorkingCalendar.ZONE).toLocalDate().toString();
+          }
+        });
+  }
+
+  /**
+   * The daily reminder to whoever holds a case that once turned red: on each working day after the
+   * day it turned red, once, at most {@code max} times, while it is worked on (not while it waits
+   * for the reporter, never once closed). An event without a timeline entry: it carries the latest
+   * entry's sequence, so it keeps its place among the case's events.
+   */
+  public Change remindStillRed(LocalDate today, int max, Instant now, CaseRules rules) {
+    String day = today.toString();
+    if (!running() || redOn == null) {
+      throw new ConflictException("Issue " + number + " is not a red case being worked on");
+    }
+    if (remindersSent >= max || day.compareTo(redOn) <= 0 || day.equals(lastRemindedOn)) {
+      throw new ConflictException("Issue " + number + " has no reminder due on " + day);
+    }
+    if (!rules.calendar().isWorkingDay(today)) {
+      throw new ConflictException(day + " is not a working day");
+    }
+    Before before = before();
+    remindersSent++;
+    lastRemindedOn = day;
+    Step step =
+        new Step(
+            null,
+            Events.reminder(this, remindersSent, max, day, warningAt(rules.calendar(), now), now),
+            before);
+    unwritten.add(step);
+    return new Change(List.of(step));
   }
 
   private Change moveUp(String type, String actor, String reason, Instant now, CaseRules rules) {
@@ -633,6 +683,10 @@ public class Issue {
     Step step = new Step(entry, Events.of(this, entry, warningAt(rules.calendar(), now)), before);
     unwritten.add(step);
     return new Change(List.of(step));
+  }
+
+  private Before before() {
+    return new Before(handlingRegion, levelSince, acceptDueAt, dueAt, escalatedForLateness);
   }
 
   private static Map<String, String> details(String... keyValues) {

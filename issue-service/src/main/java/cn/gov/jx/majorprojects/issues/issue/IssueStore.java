@@ -3,6 +3,7 @@ package cn.gov.jx.majorprojects.issues.issue;
 import cn.gov.jx.majorprojects.support.web.ConflictException;
 import cn.gov.jx.majorprojects.support.web.NotFoundException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -71,7 +72,10 @@ public class IssueStore {
     }
     long readVersion = issue.version;
     Update update = stateOf(issue).inc("version", 1);
-    update.push("timeline").each(steps.stream().map(Issue.Step::entry).toArray());
+    Object[] entries = steps.stream().map(Issue.Step::entry).filter(Objects::nonNull).toArray();
+    if (entries.length > 0) {
+      update.push("timeline").each(entries);
+    }
     update.push("outbox").each(steps.stream().map(Issue.Step::event).toArray());
     var result =
         mongo.updateFirst(

@@ -31,6 +31,9 @@ class CaseStats {
   void on(CaseRecorded recorded) {
     WorkingCalendar calendar = calendars.workingCalendar();
     for (Issue.Step step : recorded.steps()) {
+      if (step.entry() == null) {
+        continue; // a reminder: no entry, no counter
+      }
       record(recorded.issue(), step.entry(), step.before(), calendar);
     }
   }

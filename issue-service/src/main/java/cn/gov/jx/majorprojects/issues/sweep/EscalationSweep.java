@@ -2,6 +2,7 @@ package cn.gov.jx.majorprojects.issues.sweep;
 
 import cn.gov.jx.majorprojects.issues.config.IssuesProperties;
 import cn.gov.jx.majorprojects.issues.deadline.Warning;
+import cn.gov.jx.majorprojects.issues.deadline.WorkingCalendar;
 import cn.gov.jx.majorprojects.issues.issue.CaseRulebook;
 import cn.gov.jx.majorprojects.issues.issue.CaseRules;
 import cn.gov.jx.majorprojects.issues.issue.Issue;
@@ -11,6 +12,8 @@ import cn.gov.jx.majorprojects.support.region.RegionLevel;
 import cn.gov.jx.majorprojects.support.web.ConflictException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -54,12 +57,12 @@ public class EscalationSweep {
   }
 
   /** What one pass did. */
-  public record Result(int escalated, int turnedRed, int turnedYellow, int skipped) {}
+  public record Result(int escalated, int turnedRed, int turnedYellow, int reminded, int skipped) {}
 
   @Scheduled(fixedDelayString = "${issues.sweep-interval:PT30S}")
   void scheduled() {
     Result result = sweep();
-    if (result.escalated() + result.turnedRed() + result.turnedYellow() > 0) {
+    if (result.escalated() + result.turnedRed() + result.turnedYellow() + result.reminded() > 0) {
       log.info("escalation sweep: {}", result);
     }
   }
@@ -123,7 +126,32 @@ public class EscalationSweep {
         skipped++;
       }
     }
-    return new Result(escalated, red, yellow, skipped);
+    // still red: the day's reminder to whoever holds it now (index status_red)
+    int reminded = 0;
+    IssuesProperties.Reminders reminders = properties.reminders();
+    ZonedDateTime local = now.atZone(WorkingCalendar.ZONE);
+    LocalDate today = local.toLocalDate();
+    if (rules.calendar().isWorkingDay(today) && !local.toLocalTime().isBefore(reminders.at())) {
+      String day = today.toString();
+      for (Issue issue :
+          find(
+              Criteria.where("status")
+                  .in(RUNNING)
+                  .and("redOn")
+                  .gt("")
+                  .lt(day)
+                  .and("remindersSent")
+                  .lt(reminders.maxCount())
+                  .and("lastRemindedOn")
+                  .ne(day))) {
+        if (apply(issue, i -> i.remindStillRed(today, reminders.maxCount(), now, rules))) {
+          reminded++;
+        } else {
+          skipped++;
+        }
+      }
+    }
+    return new Result(escalated, red, yellow, reminded, skipped);
   }
 
   private List<Issue> find(Criteria criteria) {

@@ -324,6 +324,33 @@ class IssueTests {
   }
 
   @Test
+  void aCaseThatTurnedRedIsRemindedOncePerWorkingDayFromTheNextOneWhileWorkedOn() {
+    Issue issue = submitted();
+    LocalDate thursday = LocalDate.parse("2026-11-26");
+    refused(() -> issue.remindStillRed(thursday.plusDays(1), 10, NOW, RULES), "not a red case");
+    issue.turned(Warning.RED, NOW, RULES);
+    assertThat(issue.redOn).isEqualTo("2026-11-26");
+    issue.takeUnwritten();
+    refused(() -> issue.remindStillRed(thursday, 10, NOW, RULES), "no reminder due");
+
+    Issue.Change change = issue.remindStillRed(thursday.plusDays(1), 10, NOW, RULES);
+    assertThat(change.entries()).as("no timeline entry").isEmpty();
+    EventEnvelope reminder = change.events().get(0);
+    assertThat(reminder.type()).isEqualTo("RED_REMINDER");
+    assertThat(reminder.eventId()).isEqualTo("reminder:" + issue.id + ":2026-11-27");
+    assertThat(reminder.sequence()).isEqualTo((long) issue.lastEntry().sequence());
+    assertThat(reminder.details()).containsEntry("reminder", 1).containsEntry("of", 10);
+    assertThat(issue.timeline).hasSize(2);
+    refused(() -> issue.remindStillRed(thursday.plusDays(1), 10, NOW, RULES), "no reminder due");
+    refused(() -> issue.remindStillRed(thursday.plusDays(2), 10, NOW, RULES), "not a working day");
+    refused(() -> issue.remindStillRed(thursday.plusDays(4), 1, NOW, RULES), "no reminder due");
+
+    issue.accept("coord.hgt", NOW, RULES);
+    issue.resolve("coord.hgt", "已解决", NOW, RULES);
+    refused(() -> issue.remindStillRed(thursday.plusDays(4), 10, NOW, RULES), "not a red case");
+  }
+
+  @Test
   void aStaleVersionIsRefused() {
     Issue issue = submitted();
     issue.requireVersion(null);

@@ -1,10 +1,7 @@
 package cn.gov.jx.majorprojects.notifications.event;
 
 import cn.gov.jx.majorprojects.support.event.EventEnvelope;
-import cn.gov.jx.majorprojects.support.web.BadRequestException;
-import cn.gov.jx.majorprojects.support.web.Problems.FieldProblem;
 import jakarta.validation.Valid;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,11 +21,6 @@ class EventController {
   @PostMapping("/internal/events")
   ResponseEntity<EventReceipt> receive(@Valid @RequestBody EventEnvelope envelope) {
     InboundEvent event = InboundEvent.of(envelope);
-    if (event.type() == EventType.RED_REMINDER) {
-      // reminders are made here from the red cases; a sender cannot trigger them
-      throw new BadRequestException(
-          "invalid event", List.of(new FieldProblem("type", "is not an event a service sends")));
-    }
     var outcome = ingestion.ingest(event);
     HttpStatus status =
         outcome == EventIngestion.Outcome.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK;

@@ -63,7 +63,6 @@ class KeycloakUserDirectoryTests {
             null,
             null,
             null,
-            null,
             null);
     directory = new KeycloakUserDirectory(tokens, properties, Clock.systemUTC());
   }
