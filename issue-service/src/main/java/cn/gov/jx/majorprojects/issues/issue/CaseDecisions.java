@@ -1,7 +1,7 @@
 package cn.gov.jx.majorprojects.issues.issue;
 
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
-import cn.gov.jx.majorprojects.support.web.ConflictException;
+import java.time.Clock;
 import java.util.Map;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -10,21 +10,28 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseDecisions {
 
-  private static final int ATTEMPTS = 5;
-
-  private final IssueService issues;
-  private final CaseService cases;
+  private final IssueStore store;
+  private final CaseAccess access;
+  private final CaseRulebook rulebook;
   private final MongoTemplate mongo;
+  private final Clock clock;
 
-  CaseDecisions(IssueService issues, CaseService cases, MongoTemplate mongo) {
-    this.issues = issues;
-    this.cases = cases;
+  CaseDecisions(
+      IssueStore store,
+      CaseAccess access,
+      CaseRulebook rulebook,
+      MongoTemplate mongo,
+      Clock clock) {
+    this.store = store;
+    this.access = access;
+    this.rulebook = rulebook;
     this.mongo = mongo;
+    this.clock = clock;
   }
 
   /** True when the caller may see the case. */
   public boolean visible(String issueId, PlatformUser user) {
-    return issues.find(issueId).filter(i -> issues.canSee(i, user)).isPresent();
+    return store.find(issueId).filter(i -> access.canSee(i, user)).isPresent();
   }
 
   /** Records an open decision on the case (it now blocks closing) and posts it in the thread. */
@@ -34,41 +41,22 @@ public class CaseDecisions {
       String text,
       Map<String, String> details,
       PlatformUser by) {
-    change(
-        issueId,
-        new CaseService.Step(
-            "DECISION_RECORDED",
-            by.username(),
-            details,
-            i -> {
-              if (!i.openDecisions.contains(decisionId)) {
-                i.openDecisions.add(decisionId);
-              }
-            }));
-    Issue issue = issues.find(issueId).orElseThrow();
+    Issue issue =
+        store.changeRetrying(
+            issueId,
+            i ->
+                i.recordDecision(
+                    decisionId, by.username(), details, clock.instant(), rulebook.current()));
     mongo.save(new IssueMessage(decisionId, issueId, by.username(), text, issue.lastEntry().at()));
   }
 
   /** Marks a decision carried out; the case may be closed once none is open. */
   public void done(
       String issueId, String decisionId, Map<String, String> details, PlatformUser by) {
-    change(
+    store.changeRetrying(
         issueId,
-        new CaseService.Step(
-            "DECISION_DONE", by.username(), details, i -> i.openDecisions.remove(decisionId)));
-  }
-
-  private void change(String issueId, CaseService.Step step) {
-    for (int attempt = 1; ; attempt++) {
-      Issue issue = issues.find(issueId).orElseThrow();
-      try {
-        cases.write(issue, cases.clock().instant(), step);
-        return;
-      } catch (ConflictException e) {
-        if (attempt >= ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
+        i ->
+            i.decisionDone(
+                decisionId, by.username(), details, clock.instant(), rulebook.current()));
   }
 }

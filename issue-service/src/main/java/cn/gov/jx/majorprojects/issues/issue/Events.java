@@ -1,6 +1,9 @@
 package cn.gov.jx.majorprojects.issues.issue;
 
 import cn.gov.jx.majorprojects.issues.deadline.Warning;
+import cn.gov.jx.majorprojects.support.event.EventEnvelope;
+import cn.gov.jx.majorprojects.support.event.EventEnvelope.Subject;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,38 +16,55 @@ final class Events {
 
   private Events() {}
 
-  static OutboxEvent of(Issue issue, TimelineEntry entry, Warning warning) {
-    Map<String, String> details = new LinkedHashMap<>(entry.details());
+  static EventEnvelope of(Issue issue, TimelineEntry entry, Warning warning) {
+    Map<String, Object> details = new LinkedHashMap<>(entry.details());
     if (entry.fromRegion() != null) {
       details.put("fromRegion", entry.fromRegion());
     }
     if (entry.toRegion() != null) {
       details.put("toRegion", entry.toRegion());
     }
-    return new OutboxEvent(
+    return new EventEnvelope(
         UUID.randomUUID().toString(),
         SOURCE,
         entry.type(),
         entry.at(),
-        entry.sequence(),
+        (long) entry.sequence(),
         entry.actor(),
-        new OutboxEvent.Subject(
-            "ISSUE",
-            issue.id,
-            issue.number,
-            issue.title,
-            issue.projectId,
-            issue.projectName,
-            issue.projectRegion,
-            issue.urgency.name(),
-            warning.name(),
-            issue.supervised,
-            issue.status.name(),
-            issue.level.name(),
-            issue.handlingRegion,
-            issue.reporter,
-            issue.reporterOrg,
-            List.copyOf(issue.regionsPassed)),
+        subject(issue, warning),
         details);
+  }
+
+  /** The day's "still red" reminder: one per case and day (its id says which). */
+  static EventEnvelope reminder(
+      Issue issue, int number, int max, String day, Warning warning, Instant now) {
+    return new EventEnvelope(
+        "reminder:" + issue.id + ":" + day,
+        SOURCE,
+        "RED_REMINDER",
+        now,
+        (long) issue.lastEntry().sequence(),
+        null,
+        subject(issue, warning),
+        Map.of("reminder", number, "of", max));
+  }
+
+  private static Subject subject(Issue issue, Warning warning) {
+    return Subject.issue(
+        issue.id,
+        issue.number,
+        issue.title,
+        issue.projectId,
+        issue.projectName,
+        issue.projectRegion,
+        issue.urgency.name(),
+        warning.name(),
+        issue.supervised,
+        issue.status.name(),
+        issue.level.name(),
+        issue.handlingRegion,
+        issue.reporter,
+        issue.reporterOrg,
+        List.copyOf(issue.regionsPassed));
   }
 }

@@ -4,7 +4,7 @@ import cn.gov.jx.majorprojects.support.region.RegionLevel;
 import java.time.Instant;
 
 /** A holder's request for more time; only an approval by the parent region moves the deadline. */
-record ExtensionRequest(
+public record ExtensionRequest(
     String id,
     Instant newDueAt,
     String reason,
@@ -17,7 +17,7 @@ record ExtensionRequest(
     String decidedBy,
     Instant decidedAt) {
 
-  enum Status {
+  public enum Status {
     PENDING,
     APPROVED,
     DECLINED

@@ -9,4 +9,5 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("issue_messages")
 // a thread is read oldest first, page by page
 @CompoundIndex(name = "issue_created", def = "{'issueId': 1, 'createdAt': 1}")
-record IssueMessage(@Id String id, String issueId, String author, String body, Instant createdAt) {}
+public record IssueMessage(
+    @Id String id, String issueId, String author, String body, Instant createdAt) {}

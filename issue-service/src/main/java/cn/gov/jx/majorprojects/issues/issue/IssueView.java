@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** An issue as the API answers it. */
-record IssueView(
+public record IssueView(
     String id,
     String number,
     String projectId,

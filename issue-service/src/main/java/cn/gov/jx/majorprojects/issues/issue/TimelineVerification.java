@@ -3,10 +3,10 @@ package cn.gov.jx.majorprojects.issues.issue;
 import java.util.List;
 
 /** Whether a timeline's hash chain is intact, and where it breaks if not. */
-record TimelineVerification(
+public record TimelineVerification(
     boolean intact, int entries, Integer firstBrokenSequence, String lastHash, String reason) {
 
-  static TimelineVerification of(List<TimelineEntry> timeline) {
+  public static TimelineVerification of(List<TimelineEntry> timeline) {
     String previous = TimelineEntry.GENESIS;
     int expectedSequence = 1;
     for (TimelineEntry entry : timeline) {

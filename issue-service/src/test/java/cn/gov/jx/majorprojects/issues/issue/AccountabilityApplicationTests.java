@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gov.jx.majorprojects.issues.sweep.EscalationSweep;
 import cn.gov.jx.majorprojects.support.testing.TestUsers;
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package cn.gov.jx.majorprojects.issues.issue;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -9,6 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.gov.jx.majorprojects.support.testing.TestUsers;
 import com.jayway.jsonpath.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
@@ -92,6 +99,101 @@ class CoordinationMeetingApplicationTests extends CaseApplicationTestSupport {
         .andExpect(jsonPath("$.decisions[0].status").value("DONE"));
     mvc.perform(get("/api/coordination-meetings/" + meeting).with(TestUsers.ownerZg()))
         .andExpect(status().isNotFound());
+  }
+
+  String decide(String meeting, String issue, String text) throws Exception {
+    return JsonPath.read(
+        postJson(
+                "/api/coordination-meetings/" + meeting + "/decisions",
+                TestUsers.coordNc(),
+                """
+                {"issueId":"%s","decision":"%s","responsibleUnit":"南昌市财政局",
+                 "dueAt":"2026-12-10T09:00:00Z"}"""
+                    .formatted(issue, text))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(),
+        "$.id");
+  }
+
+  /** Posts each path at the same moment from its own thread; answers the status codes. */
+  List<Integer> atOnce(List<String> paths) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(paths.size());
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<Integer>> runs = new ArrayList<>();
+      for (String path : paths) {
+        runs.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return postJson(path, TestUsers.coordNc(), null)
+                      .andReturn()
+                      .getResponse()
+                      .getStatus();
+                }));
+      }
+      start.countDown();
+      List<Integer> codes = new ArrayList<>();
+      for (Future<Integer> run : runs) {
+        codes.add(run.get());
+      }
+      return codes;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void twoDecisionsMarkedDoneAtOnceBothStayDoneInTheMeetingAndTheCase() throws Exception {
+    for (int round = 0; round < 3; round++) {
+      String issue = submit(TestUsers.ownerHgt(), "p-hgt", "并发落实" + round);
+      String meeting = meeting(issue);
+      String first = decide(meeting, issue, "预拨资金");
+      String second = decide(meeting, issue, "完成征迁");
+      String base = "/api/coordination-meetings/" + meeting + "/decisions/";
+
+      assertThat(atOnce(List.of(base + first + "/done", base + second + "/done")))
+          .containsExactly(200, 200);
+
+      mvc.perform(get("/api/coordination-meetings/" + meeting).with(TestUsers.coordNc()))
+          .andExpect(jsonPath("$.decisions.length()").value(2))
+          .andExpect(jsonPath("$.decisions[0].status").value("DONE"))
+          .andExpect(jsonPath("$.decisions[1].status").value("DONE"))
+          .andExpect(jsonPath("$.version").value(4));
+      String timeline =
+          mvc.perform(get("/api/issues/" + issue + "/timeline").with(TestUsers.coordNc()))
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      assertThat(JsonPath.<List<String>>read(timeline, "$[*].type"))
+          .containsExactly(
+              "SUBMITTED",
+              "DECISION_RECORDED",
+              "DECISION_RECORDED",
+              "DECISION_DONE",
+              "DECISION_DONE");
+      assertThat(stored(issue).getList("openDecisions", String.class)).isEmpty();
+    }
+  }
+
+  @Test
+  void oneDecisionMarkedDoneTwiceAtOnceIsDoneOnceAndTheLoserGets409() throws Exception {
+    String issue = submit(TestUsers.ownerHgt(), "p-hgt", "重复落实");
+    String meeting = meeting(issue);
+    String decision = decide(meeting, issue, "预拨资金");
+    String done = "/api/coordination-meetings/" + meeting + "/decisions/" + decision + "/done";
+
+    assertThat(atOnce(List.of(done, done))).containsExactlyInAnyOrder(200, 409);
+
+    String timeline =
+        mvc.perform(get("/api/issues/" + issue + "/timeline").with(TestUsers.coordNc()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(JsonPath.<List<String>>read(timeline, "$[*].type"))
+        .containsExactly("SUBMITTED", "DECISION_RECORDED", "DECISION_DONE");
   }
 
   @Test

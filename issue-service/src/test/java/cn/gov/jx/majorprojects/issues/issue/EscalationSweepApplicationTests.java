@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gov.jx.majorprojects.issues.sweep.EscalationSweep;
 import cn.gov.jx.majorprojects.support.testing.TestUsers;
 import java.time.Instant;
 import java.util.ArrayList;

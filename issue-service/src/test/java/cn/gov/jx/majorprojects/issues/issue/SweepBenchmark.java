@@ -3,6 +3,7 @@ package cn.gov.jx.majorprojects.issues.issue;
 import cn.gov.jx.majorprojects.issues.IssueServiceApplication;
 import cn.gov.jx.majorprojects.issues.deadline.Urgency;
 import cn.gov.jx.majorprojects.issues.deadline.Warning;
+import cn.gov.jx.majorprojects.issues.sweep.EscalationSweep;
 import cn.gov.jx.majorprojects.support.region.RegionLevel;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;

@@ -1,21 +1,13 @@
 package cn.gov.jx.majorprojects.notifications.config;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Settings of notification-service, under {@code notifications.*}. */
 @ConfigurationProperties("notifications")
 public record NotificationProperties(
-    Keycloak keycloak,
-    Events events,
-    Webhook webhook,
-    Deliveries deliveries,
-    Mail mail,
-    Sms sms,
-    Reminders reminders) {
+    Keycloak keycloak, Events events, Webhook webhook, Deliveries deliveries, Mail mail, Sms sms) {
 
   public NotificationProperties {
     keycloak = keycloak == null ? new Keycloak(null, null, null) : keycloak;
@@ -24,7 +16,6 @@ public record NotificationProperties(
     deliveries = deliveries == null ? new Deliveries(0, null, null, 0) : deliveries;
     mail = mail == null ? new Mail(false, null) : mail;
     sms = sms == null ? new Sms(false, null, null, null, null) : sms;
-    reminders = reminders == null ? new Reminders(0, null, null, null, null) : reminders;
   }
 
   /** Keycloak's Admin REST API, where recipients come from. */
@@ -77,25 +68,6 @@ public record NotificationProperties(
     public Sms {
       template = template == null ? "MP_NOTICE" : template;
       timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
-    }
-  }
-
-  /**
-   * Red-case reminders: at most {@code maxCount}, one per working day (Monday to Friday, minus
-   * {@code holidays}, plus {@code extraWorkingDays}) from {@code at} local time in {@code zone}.
-   */
-  public record Reminders(
-      int maxCount,
-      LocalTime at,
-      String zone,
-      List<LocalDate> holidays,
-      List<LocalDate> extraWorkingDays) {
-    public Reminders {
-      maxCount = maxCount <= 0 ? 10 : maxCount;
-      at = at == null ? LocalTime.of(9, 0) : at;
-      zone = zone == null ? "Asia/Shanghai" : zone;
-      holidays = holidays == null ? List.of() : List.copyOf(holidays);
-      extraWorkingDays = extraWorkingDays == null ? List.of() : List.copyOf(extraWorkingDays);
     }
   }
 }

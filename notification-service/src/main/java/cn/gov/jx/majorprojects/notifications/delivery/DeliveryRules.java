@@ -1,8 +1,8 @@
 package cn.gov.jx.majorprojects.notifications.delivery;
 
 import cn.gov.jx.majorprojects.notifications.event.EventType;
-import cn.gov.jx.majorprojects.notifications.event.InboundEvent.Subject;
 import cn.gov.jx.majorprojects.notifications.preference.NotificationPreferences;
+import cn.gov.jx.majorprojects.support.event.EventEnvelope.Subject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

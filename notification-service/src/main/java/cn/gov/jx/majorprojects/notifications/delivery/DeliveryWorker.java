@@ -2,6 +2,7 @@ package cn.gov.jx.majorprojects.notifications.delivery;
 
 import cn.gov.jx.majorprojects.notifications.config.NotificationProperties;
 import cn.gov.jx.majorprojects.notifications.delivery.Delivery.Status;
+import cn.gov.jx.majorprojects.support.retry.Backoff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -55,7 +56,8 @@ class DeliveryWorker {
     this.meters = meters;
     this.settings = properties.deliveries();
     this.backoff =
-        new Backoff(settings.baseDelay(), () -> ThreadLocalRandom.current().nextDouble());
+        Backoff.doubling(settings.baseDelay(), null)
+            .withJitter(0.2, () -> ThreadLocalRandom.current().nextDouble());
   }
 
   @Scheduled(

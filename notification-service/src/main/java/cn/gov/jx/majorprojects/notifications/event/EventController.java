@@ -1,9 +1,7 @@
 package cn.gov.jx.majorprojects.notifications.event;
 
-import cn.gov.jx.majorprojects.support.web.BadRequestException;
-import cn.gov.jx.majorprojects.support.web.Problems.FieldProblem;
+import cn.gov.jx.majorprojects.support.event.EventEnvelope;
 import jakarta.validation.Valid;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,12 +19,8 @@ class EventController {
   }
 
   @PostMapping("/internal/events")
-  ResponseEntity<EventReceipt> receive(@Valid @RequestBody InboundEvent event) {
-    if (event.type() == EventType.RED_REMINDER) {
-      // reminders are made here from the red cases; a sender cannot trigger them
-      throw new BadRequestException(
-          "invalid event", List.of(new FieldProblem("type", "is not an event a service sends")));
-    }
+  ResponseEntity<EventReceipt> receive(@Valid @RequestBody EventEnvelope envelope) {
+    InboundEvent event = InboundEvent.of(envelope);
     var outcome = ingestion.ingest(event);
     HttpStatus status =
         outcome == EventIngestion.Outcome.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK;

@@ -42,7 +42,6 @@ public class EventIngestion {
   private final UserDirectory directory;
   private final Inbox inbox;
   private final DeliveryPlanner deliveries;
-  private final RedCaseListener redCases;
   private final Clock clock;
   private final NotificationProperties.Events settings;
 
@@ -52,7 +51,6 @@ public class EventIngestion {
       UserDirectory directory,
       Inbox inbox,
       DeliveryPlanner deliveries,
-      RedCaseListener redCases,
       Clock clock,
       NotificationProperties properties) {
     this.mongo = mongo;
@@ -60,7 +58,6 @@ public class EventIngestion {
     this.directory = directory;
     this.inbox = inbox;
     this.deliveries = deliveries;
-    this.redCases = redCases;
     this.clock = clock;
     this.settings = properties.events();
   }
@@ -114,10 +111,14 @@ public class EventIngestion {
   }
 
   private void apply(StoredEvent stored) {
-    Set<String> recipients = policy.recipients(stored.event(), directory);
-    inbox.deliver(stored.event(), recipients);
-    deliveries.plan(stored.event(), recipients);
-    redCases.applied(stored.event());
+    InboundEvent event = stored.event();
+    // issue-service's daily reminder of a red case goes to whoever holds it, no one else
+    Set<String> recipients =
+        event.type() == EventType.RED_REMINDER
+            ? policy.holders(event.subject(), directory)
+            : policy.recipients(event, directory);
+    inbox.deliver(event, recipients);
+    deliveries.plan(event, recipients);
     mongo.updateFirst(
         Query.query(Criteria.where("_id").is(stored.id())),
         new Update().set("state", State.APPLIED).set("appliedAt", clock.instant()),

@@ -20,7 +20,7 @@ public enum EventType {
   TURNED_RED("问题亮红灯", "Issue turned red"),
   PROJECT_RED("项目亮红灯", "Project turned red"),
   REPORT_MISSING("项目月报未报送", "Monthly report missing"),
-  /** Made here, never sent by others: a red case still open on a new working day. */
+  /** issue-service's daily reminder of a red case still open on a new working day: holders only. */
   RED_REMINDER("红灯问题仍未办结，请尽快处理", "Reminder: red issue still open");
 
   private final String zh;

@@ -1,8 +1,8 @@
 package cn.gov.jx.majorprojects.notifications.inbox;
 
 import cn.gov.jx.majorprojects.notifications.event.InboundEvent;
-import cn.gov.jx.majorprojects.notifications.event.InboundEvent.Subject;
-import cn.gov.jx.majorprojects.notifications.event.InboundEvent.SubjectKind;
+import cn.gov.jx.majorprojects.support.event.EventEnvelope.Subject;
+import cn.gov.jx.majorprojects.support.event.EventEnvelope.SubjectKind;
 import cn.gov.jx.majorprojects.support.web.NotFoundException;
 import cn.gov.jx.majorprojects.support.web.Paging;
 import io.micrometer.core.instrument.Counter;

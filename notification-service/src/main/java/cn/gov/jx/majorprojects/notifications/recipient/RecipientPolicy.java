@@ -4,8 +4,8 @@ import static cn.gov.jx.majorprojects.notifications.event.EventType.*;
 
 import cn.gov.jx.majorprojects.notifications.event.EventType;
 import cn.gov.jx.majorprojects.notifications.event.InboundEvent;
-import cn.gov.jx.majorprojects.notifications.event.InboundEvent.Subject;
-import cn.gov.jx.majorprojects.notifications.event.InboundEvent.SubjectKind;
+import cn.gov.jx.majorprojects.support.event.EventEnvelope.Subject;
+import cn.gov.jx.majorprojects.support.event.EventEnvelope.SubjectKind;
 import cn.gov.jx.majorprojects.support.region.Region;
 import cn.gov.jx.majorprojects.support.region.RegionTree;
 import cn.gov.jx.majorprojects.support.security.PlatformRole;

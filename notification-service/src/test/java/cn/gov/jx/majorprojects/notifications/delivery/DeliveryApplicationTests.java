@@ -22,7 +22,6 @@ import cn.gov.jx.majorprojects.notifications.preference.NotificationPreferences.
 import cn.gov.jx.majorprojects.notifications.preference.NotificationPreferences.QuietHours;
 import cn.gov.jx.majorprojects.notifications.preference.NotificationPreferences.Sms;
 import cn.gov.jx.majorprojects.notifications.preference.NotificationPreferences.Webhook;
-import cn.gov.jx.majorprojects.notifications.reminder.RedCaseReminders;
 import cn.gov.jx.majorprojects.support.testing.EmbeddedMongoConfiguration;
 import cn.gov.jx.majorprojects.support.testing.TestUsers;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -207,7 +206,6 @@ class DeliveryApplicationTests {
   }
 
   @Autowired DailyDigest digest;
-  @Autowired RedCaseReminders reminders;
 
   @Test
   void aDigestReaderGetsOneEmailADayWhenQuietHoursEndWhileRedGoesAtOnce() throws Exception {
@@ -272,78 +270,32 @@ class DeliveryApplicationTests {
   }
 
   @Test
-  void aRedCaseRemindsWhoeverHoldsItOncePerWorkingDayAtMostTenTimes() throws Exception {
-    // Thursday 26 Nov 2026, 10:00 in Shanghai: the issue turns red at the city
-    clock.now = Instant.parse("2026-11-26T02:00:00Z");
+  void aStillRedReminderFromIssueServiceReachesOnlyWhoHoldsTheCaseAtOnceEvenMuted()
+      throws Exception {
+    stubRole(
+        "owner",
+        """
+        [{"username":"owner.hgt","enabled":true,"attributes":{"org":["org-nc-metro"]}}]""");
+    prefer("coord.nc", false, true, false, Set.of(EventType.RED_REMINDER));
     postEvent(issueEvent("rr-1", "TURNED_RED", 1, "issue-r", "360100", "OPEN"))
         .andExpect(status().isAccepted());
-    assertThat(reminders.runOnce()).as("not on the day it turned red").isZero();
+    // issue-service's sweep, the next working day: the latest entry's sequence, its own id
+    postEvent(
+            issueEvent(
+                "reminder:issue-r:2026-11-27", "RED_REMINDER", 1, "issue-r", "360100", "OPEN"))
+        .andExpect(status().isAccepted());
 
-    clock.now = Instant.parse("2026-11-27T00:30:00Z"); // Friday 08:30
-    assertThat(reminders.runOnce()).as("not before 09:00").isZero();
-    clock.now = Instant.parse("2026-11-27T01:30:00Z"); // Friday 09:30
-    assertThat(reminders.runOnce()).isEqualTo(1);
-    assertThat(reminders.runOnce()).as("once a day").isZero();
     assertThat(typesOf(TestUsers.coordNc())).containsExactly("RED_REMINDER", "TURNED_RED");
-
-    clock.now = Instant.parse("2026-11-28T03:00:00Z"); // Saturday
-    assertThat(reminders.runOnce()).isZero();
-
-    // escalated to the province on Monday: the province's coordinators hold it now
-    clock.now = Instant.parse("2026-11-30T01:00:00Z");
-    postEvent(issueEvent("rr-2", "ESCALATED", 2, "issue-r", "360000", "OPEN"))
-        .andExpect(status().isAccepted());
-    clock.now = Instant.parse("2026-11-30T01:30:00Z");
-    assertThat(reminders.runOnce()).isEqualTo(1);
-    assertThat(typesOf(TestUsers.coordJx())).containsExactly("RED_REMINDER", "ESCALATED");
-    assertThat(typesOf(TestUsers.coordNc()))
-        .as("the former holder is not recalled again")
-        .containsExactly("RED_REMINDER", "TURNED_RED");
-
-    int later = 0;
-    for (int day = 1; day <= 20; day++) {
-      clock.now = Instant.parse("2026-11-30T01:30:00Z").plus(Duration.ofDays(day));
-      later += reminders.runOnce();
-    }
-    assertThat(later).as("ten in all").isEqualTo(8);
-  }
-
-  @Test
-  void remindersFollowThe2026HolidayCalendarNotJustWeekdays() throws Exception {
-    // Wednesday 30 Sep 2026, 10:00 in Shanghai: red at Ganzhou, the day before the National Day
-    // week
-    clock.now = Instant.parse("2026-09-30T02:00:00Z");
-    postEvent(issueEvent("nd-1", "TURNED_RED", 1, "issue-nd", "360100", "OPEN"))
-        .andExpect(status().isAccepted());
-    long before = reminderCount();
-    for (int day = 1; day <= 7; day++) { // 1-7 October: public holidays, Thursday to Wednesday
-      clock.now = Instant.parse("2026-09-30T01:30:00Z").plus(Duration.ofDays(day));
-      reminders.runOnce();
-    }
-    clock.now = Instant.parse("2026-10-09T01:30:00Z"); // Friday 9 October 09:30, back at work
-    reminders.runOnce();
-    assertThat(reminderCount() - before)
-        .as("none in the holiday week, one on the 9th")
-        .isEqualTo(1);
-    clock.now = Instant.parse("2026-10-10T01:30:00Z"); // Saturday 10 October: a worked day (调休)
-    reminders.runOnce();
-    assertThat(reminderCount() - before).as("and one on the worked Saturday").isEqualTo(2);
-  }
-
-  private long reminderCount() throws Exception {
-    return typesOf(TestUsers.coordNc()).stream().filter("RED_REMINDER"::equals).count();
-  }
-
-  @Test
-  void aClosedRedCaseIsNotRecalled() throws Exception {
-    clock.now = Instant.parse("2026-11-26T02:00:00Z");
-    postEvent(issueEvent("c-1", "TURNED_RED", 1, "issue-c", "360100", "OPEN"))
-        .andExpect(status().isAccepted());
-    postEvent(issueEvent("c-2", "CLOSED", 2, "issue-c", "360100", "CLOSED"))
-        .andExpect(status().isAccepted());
-    clock.now = Instant.parse("2026-11-27T01:30:00Z");
-    assertThat(reminders.runOnce()).isZero();
-    assertThat(typesOf(TestUsers.coordNc())).doesNotContain("RED_REMINDER");
+    assertThat(typesOf(TestUsers.ownerHgt()))
+        .as("the reporter's side hears of red, not of the reminder")
+        .containsExactly("TURNED_RED");
+    assertThat(typesOf(TestUsers.coordJx())).isEmpty();
+    // red and not mutable: the SMS goes at night, muted or not
+    worker.runOnce();
+    assertThat(deliveries())
+        .filteredOn(d -> d.eventId().startsWith("reminder:"))
+        .singleElement()
+        .satisfies(d -> assertThat(d.status()).isEqualTo(Status.SENT));
   }
 
   List<String> typesOf(

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.jx.majorprojects.notifications.delivery.DeliveryRules.Planned;
 import cn.gov.jx.majorprojects.notifications.event.EventType;
-import cn.gov.jx.majorprojects.notifications.event.InboundEvent.Subject;
-import cn.gov.jx.majorprojects.notifications.event.InboundEvent.SubjectKind;
 import cn.gov.jx.majorprojects.notifications.preference.NotificationPreferences;
 import cn.gov.jx.majorprojects.notifications.preference.NotificationPreferences.Channels;
 import cn.gov.jx.majorprojects.notifications.preference.NotificationPreferences.Mail;
 import cn.gov.jx.majorprojects.notifications.preference.NotificationPreferences.QuietHours;
 import cn.gov.jx.majorprojects.notifications.preference.NotificationPreferences.Sms;
 import cn.gov.jx.majorprojects.notifications.preference.NotificationPreferences.Webhook;
+import cn.gov.jx.majorprojects.support.event.EventEnvelope.Subject;
+import cn.gov.jx.majorprojects.support.event.EventEnvelope.SubjectKind;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;

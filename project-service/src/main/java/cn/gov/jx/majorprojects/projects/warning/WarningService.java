@@ -1,5 +1,6 @@
 package cn.gov.jx.majorprojects.projects.warning;
 
+import cn.gov.jx.majorprojects.projects.outbox.ProjectEvents;
 import cn.gov.jx.majorprojects.projects.plan.PlannedInvestments;
 import cn.gov.jx.majorprojects.projects.progress.MonthlyProgress;
 import cn.gov.jx.majorprojects.projects.progress.ProgressReports;
@@ -7,13 +8,13 @@ import cn.gov.jx.majorprojects.projects.project.Project;
 import cn.gov.jx.majorprojects.projects.project.ProjectInputsChanged;
 import cn.gov.jx.majorprojects.projects.project.ProjectStatus;
 import cn.gov.jx.majorprojects.projects.project.Warning;
+import cn.gov.jx.majorprojects.support.event.EventEnvelope;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +105,7 @@ public class WarningService {
       return false;
     }
     Update update = new Update().set("warning", warning);
-    List<Document> outbox = new ArrayList<>();
+    List<EventEnvelope> outbox = new ArrayList<>();
     boolean turnedRed =
         warning.level() == Warning.Level.RED
             && (before == null || before.level() != Warning.Level.RED);
@@ -127,27 +128,9 @@ public class WarningService {
     return true;
   }
 
-  private Document event(
+  private EventEnvelope event(
       String type, int order, Project p, Warning warning, String actor, Document details) {
-    var now = clock.instant();
-    return new Document("eventId", UUID.randomUUID().toString())
-        .append("source", "project-service")
-        .append("type", type)
-        .append("occurredAt", now.toString())
-        // two events of one write keep their order
-        .append("sequence", now.toEpochMilli() * 10 + order)
-        .append("actor", actor)
-        .append(
-            "subject",
-            new Document("kind", "PROJECT")
-                .append("id", p.getId())
-                .append("code", p.getCode())
-                .append("name", p.getName())
-                .append("projectRegion", p.getRegionCode())
-                .append("ownerOrg", p.getOwnerOrg())
-                .append("warning", warning.level().name()))
-        .append("details", details.append("reasons", warning.reasons()))
-        .append("attempts", 0);
+    return ProjectEvents.of(type, order, p, warning, actor, details, clock.instant());
   }
 
   private WarningPolicy.Inputs inputsOf(Project p, LocalDate today) {

@@ -64,7 +64,6 @@ class KeycloakUserDirectoryTests {
             null,
             null,
             null,
-            null,
             null);
     directory =
         new KeycloakUserDirectory(

@@ -42,7 +42,6 @@ class MailGatewayTests {
                 null,
                 null,
                 new NotificationProperties.Mail(true, "mp@example.cn"),
-                null,
                 null));
   }
 

@@ -41,8 +41,7 @@ class SmsGatewayTests {
                     provider.baseUrl() + "/sms/send",
                     "k-123",
                     "TPL_7",
-                    Duration.ofSeconds(2)),
-                null));
+                    Duration.ofSeconds(2))));
   }
 
   @AfterEach

@@ -49,7 +49,6 @@ class WebhookRobotTests {
                     List.of("localhost"), true, Duration.ofSeconds(2)),
                 null,
                 null,
-                null,
                 null),
             Clock.fixed(NOW, ZoneOffset.UTC));
   }

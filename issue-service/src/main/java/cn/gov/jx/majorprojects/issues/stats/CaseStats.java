@@ -1,11 +1,17 @@
-package cn.gov.jx.majorprojects.issues.issue;
+package cn.gov.jx.majorprojects.issues.stats;
 
+import cn.gov.jx.majorprojects.issues.calendar.CalendarService;
 import cn.gov.jx.majorprojects.issues.deadline.WorkingCalendar;
-import cn.gov.jx.majorprojects.issues.stats.StatsRecorder;
+import cn.gov.jx.majorprojects.issues.issue.Issue;
+import cn.gov.jx.majorprojects.issues.issue.Issue.Before;
+import cn.gov.jx.majorprojects.issues.issue.IssueStore.CaseRecorded;
+import cn.gov.jx.majorprojects.issues.issue.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** What each timeline event adds to the accountability and coordination counters. */
@@ -13,31 +19,31 @@ import org.springframework.stereotype.Component;
 class CaseStats {
 
   private final StatsRecorder recorder;
+  private final CalendarService calendars;
 
-  CaseStats(StatsRecorder recorder) {
+  CaseStats(StatsRecorder recorder, CalendarService calendars) {
     this.recorder = recorder;
+    this.calendars = calendars;
   }
 
-  /** The case as it was just before an entry's change. */
-  record Before(
-      String region,
-      Instant levelSince,
-      Instant acceptDueAt,
-      Instant dueAt,
-      boolean escalatedForLateness) {
-
-    static Before of(Issue i) {
-      return new Before(
-          i.handlingRegion, i.levelSince, i.acceptDueAt, i.dueAt, i.escalatedForLateness);
+  /** After a case's write: each of its new entries in order. */
+  @EventListener
+  void on(CaseRecorded recorded) {
+    WorkingCalendar calendar = calendars.workingCalendar();
+    for (Issue.Step step : recorded.steps()) {
+      if (step.entry() == null) {
+        continue; // a reminder: no entry, no counter
+      }
+      record(recorded.issue(), step.entry(), step.before(), calendar);
     }
   }
 
-  void record(Issue issue, TimelineEntry entry, Before before, WorkingCalendar calendar) {
+  private void record(Issue issue, TimelineEntry entry, Before before, WorkingCalendar calendar) {
     Instant at = entry.at();
     switch (entry.type()) {
       case "SUBMITTED" -> {
         recorder.handler(entry.toRegion(), at, counts("received", 1));
-        recorder.project(issue.projectRegion, at, counts("received", 1));
+        recorder.project(issue.projectRegion(), at, counts("received", 1));
       }
       case "ACCEPTED" ->
           recorder.handler(
@@ -77,7 +83,8 @@ class CaseStats {
             counts("resolved", 1, "resolvedOnTime", onTime, "holdingSeconds", holding(before, at));
         handler.put("resolveDays." + calendar.workingDaysBetween(before.levelSince(), at), 1L);
         recorder.handler(before.region(), at, handler);
-        recorder.project(issue.projectRegion, at, counts("resolved", 1, "resolvedOnTime", onTime));
+        recorder.project(
+            issue.projectRegion(), at, counts("resolved", 1, "resolvedOnTime", onTime));
       }
       case "REOPENED" -> {
         recorder.handler(before.region(), at, counts("reopened", 1));
@@ -87,7 +94,9 @@ class CaseStats {
             resolved != null && "true".equals(resolved.details().get("onTime")) ? 1 : 0;
         Instant resolvedAt = resolved == null ? at : resolved.at();
         recorder.project(
-            issue.projectRegion, resolvedAt, counts("resolved", -1, "resolvedOnTime", -wasOnTime));
+            issue.projectRegion(),
+            resolvedAt,
+            counts("resolved", -1, "resolvedOnTime", -wasOnTime));
       }
       default -> {
         // messages, colours, supervision, extensions and decisions change no counter
@@ -96,9 +105,10 @@ class CaseStats {
   }
 
   private static TimelineEntry lastOfType(Issue issue, String type) {
-    for (int i = issue.timeline.size() - 1; i >= 0; i--) {
-      if (issue.timeline.get(i).type().equals(type)) {
-        return issue.timeline.get(i);
+    List<TimelineEntry> timeline = issue.timeline();
+    for (int i = timeline.size() - 1; i >= 0; i--) {
+      if (timeline.get(i).type().equals(type)) {
+        return timeline.get(i);
       }
     }
     return null;

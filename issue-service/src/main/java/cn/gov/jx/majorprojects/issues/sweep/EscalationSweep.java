@@ -1,13 +1,21 @@
-package cn.gov.jx.majorprojects.issues.issue;
+package cn.gov.jx.majorprojects.issues.sweep;
 
 import cn.gov.jx.majorprojects.issues.config.IssuesProperties;
 import cn.gov.jx.majorprojects.issues.deadline.Warning;
+import cn.gov.jx.majorprojects.issues.deadline.WorkingCalendar;
+import cn.gov.jx.majorprojects.issues.issue.CaseRulebook;
+import cn.gov.jx.majorprojects.issues.issue.CaseRules;
+import cn.gov.jx.majorprojects.issues.issue.Issue;
+import cn.gov.jx.majorprojects.issues.issue.IssueStatus;
+import cn.gov.jx.majorprojects.issues.issue.IssueStore;
 import cn.gov.jx.majorprojects.support.region.RegionLevel;
 import cn.gov.jx.majorprojects.support.web.ConflictException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,43 +27,49 @@ import org.springframework.stereotype.Component;
 /**
  * Escalates overdue county and city cases by themselves (actor {@code system}, reason {@code
  * OVERDUE}) and records each colour change once per stay at a level. Every query is on an indexed
- * deadline field; every change is the conditional write of {@link CaseService}, so two replicas
+ * deadline field; every change is the conditional write of {@link IssueStore}, so two replicas
  * sweeping at once never escalate a case twice (the second one's write fails and is skipped).
  */
 @Component
-class EscalationSweep {
+public class EscalationSweep {
 
   private static final Logger log = LoggerFactory.getLogger(EscalationSweep.class);
-  static final String OVERDUE = "OVERDUE";
   private static final List<IssueStatus> RUNNING =
       List.of(IssueStatus.OPEN, IssueStatus.IN_PROGRESS);
 
   private final MongoTemplate mongo;
-  private final CaseService cases;
+  private final IssueStore store;
+  private final CaseRulebook rulebook;
   private final IssuesProperties properties;
   private final Clock clock;
 
   EscalationSweep(
-      MongoTemplate mongo, CaseService cases, IssuesProperties properties, Clock clock) {
+      MongoTemplate mongo,
+      IssueStore store,
+      CaseRulebook rulebook,
+      IssuesProperties properties,
+      Clock clock) {
     this.mongo = mongo;
-    this.cases = cases;
+    this.store = store;
+    this.rulebook = rulebook;
     this.properties = properties;
     this.clock = clock;
   }
 
   /** What one pass did. */
-  record Result(int escalated, int turnedRed, int turnedYellow, int skipped) {}
+  public record Result(int escalated, int turnedRed, int turnedYellow, int reminded, int skipped) {}
 
   @Scheduled(fixedDelayString = "${issues.sweep-interval:PT30S}")
   void scheduled() {
     Result result = sweep();
-    if (result.escalated() + result.turnedRed() + result.turnedYellow() > 0) {
+    if (result.escalated() + result.turnedRed() + result.turnedYellow() + result.reminded() > 0) {
       log.info("escalation sweep: {}", result);
     }
   }
 
-  Result sweep() {
+  public Result sweep() {
     Instant now = clock.instant();
+    CaseRules rules = rulebook.current();
     int escalated = 0;
     int red = 0;
     int yellow = 0;
@@ -70,12 +84,7 @@ class EscalationSweep {
                 .in(RegionLevel.COUNTY, RegionLevel.CITY)
                 .and("dueAt")
                 .lt(now))) {
-      List<CaseService.Step> steps = new ArrayList<>();
-      if (issue.notedWarning != Warning.RED) {
-        steps.add(turned(Warning.RED));
-      }
-      steps.add(cases.escalation(issue, "AUTO_ESCALATED", CaseService.SYSTEM, OVERDUE, now));
-      if (apply(issue, now, steps)) {
+      if (apply(issue, i -> i.overdue(now, rules))) {
         escalated++;
       } else {
         skipped++;
@@ -93,7 +102,7 @@ class EscalationSweep {
                 .lt(now)
                 .and("notedWarning")
                 .ne(Warning.RED))) {
-      if (apply(issue, now, List.of(turned(Warning.RED)))) {
+      if (apply(issue, i -> i.turned(Warning.RED, now, rules))) {
         red++;
       } else {
         skipped++;
@@ -111,13 +120,38 @@ class EscalationSweep {
                 .gte(now)
                 .and("notedWarning")
                 .is(Warning.GREEN))) {
-      if (apply(issue, now, List.of(turned(Warning.YELLOW)))) {
+      if (apply(issue, i -> i.turned(Warning.YELLOW, now, rules))) {
         yellow++;
       } else {
         skipped++;
       }
     }
-    return new Result(escalated, red, yellow, skipped);
+    // still red: the day's reminder to whoever holds it now (index status_red)
+    int reminded = 0;
+    IssuesProperties.Reminders reminders = properties.reminders();
+    ZonedDateTime local = now.atZone(WorkingCalendar.ZONE);
+    LocalDate today = local.toLocalDate();
+    if (rules.calendar().isWorkingDay(today) && !local.toLocalTime().isBefore(reminders.at())) {
+      String day = today.toString();
+      for (Issue issue :
+          find(
+              Criteria.where("status")
+                  .in(RUNNING)
+                  .and("redOn")
+                  .gt("")
+                  .lt(day)
+                  .and("remindersSent")
+                  .lt(reminders.maxCount())
+                  .and("lastRemindedOn")
+                  .ne(day))) {
+        if (apply(issue, i -> i.remindStillRed(today, reminders.maxCount(), now, rules))) {
+          reminded++;
+        } else {
+          skipped++;
+        }
+      }
+    }
+    return new Result(escalated, red, yellow, reminded, skipped);
   }
 
   private List<Issue> find(Criteria criteria) {
@@ -126,17 +160,10 @@ class EscalationSweep {
     return mongo.find(query, Issue.class);
   }
 
-  private static CaseService.Step turned(Warning colour) {
-    return new CaseService.Step(
-        "TURNED_" + colour.name(),
-        CaseService.SYSTEM,
-        CaseService.details(),
-        i -> i.notedWarning = colour);
-  }
-
-  private boolean apply(Issue issue, Instant now, List<CaseService.Step> steps) {
+  private boolean apply(Issue issue, Consumer<Issue> change) {
     try {
-      cases.write(issue, now, steps.toArray(CaseService.Step[]::new));
+      change.accept(issue);
+      store.save(issue);
       return true;
     } catch (ConflictException e) {
       // another replica or a user changed it first; the next pass looks again

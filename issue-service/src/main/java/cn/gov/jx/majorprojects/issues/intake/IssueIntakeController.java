@@ -1,8 +1,10 @@
-package cn.gov.jx.majorprojects.issues.issue;
+package cn.gov.jx.majorprojects.issues.intake;
 
 import cn.gov.jx.majorprojects.issues.deadline.Urgency;
-import cn.gov.jx.majorprojects.issues.issue.IssueService.NewIssue;
-import cn.gov.jx.majorprojects.issues.issue.IssueService.Submitted;
+import cn.gov.jx.majorprojects.issues.intake.IssueIntake.NewIssue;
+import cn.gov.jx.majorprojects.issues.intake.IssueIntake.Submitted;
+import cn.gov.jx.majorprojects.issues.issue.Category;
+import cn.gov.jx.majorprojects.issues.issue.IssueView;
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
 import cn.gov.jx.majorprojects.support.web.BadRequestException;
 import jakarta.validation.Valid;
@@ -12,8 +14,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -22,11 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/issues")
-class IssueController {
+/** Reporting a blocker (the case's one way in). */
+class IssueIntakeController {
 
-  private final IssueService service;
+  private final IssueIntake service;
 
-  IssueController(IssueService service) {
+  IssueIntakeController(IssueIntake service) {
     this.service = service;
   }
 
@@ -61,10 +62,5 @@ class IssueController {
         .location(URI.create("/api/issues/" + result.issue().id()))
         .header("Idempotent-Replayed", String.valueOf(!result.created()))
         .body(result.issue());
-  }
-
-  @GetMapping("/{id}")
-  IssueView get(@PathVariable String id, PlatformUser user) {
-    return service.get(id, user);
   }
 }

@@ -1,8 +1,16 @@
-package cn.gov.jx.majorprojects.issues.issue;
+package cn.gov.jx.majorprojects.issues.query;
 
 import cn.gov.jx.majorprojects.issues.calendar.CalendarService;
 import cn.gov.jx.majorprojects.issues.deadline.Urgency;
 import cn.gov.jx.majorprojects.issues.deadline.WorkingCalendar;
+import cn.gov.jx.majorprojects.issues.issue.CaseAccess;
+import cn.gov.jx.majorprojects.issues.issue.Category;
+import cn.gov.jx.majorprojects.issues.issue.Issue;
+import cn.gov.jx.majorprojects.issues.issue.IssueMessage;
+import cn.gov.jx.majorprojects.issues.issue.IssueStatus;
+import cn.gov.jx.majorprojects.issues.issue.IssueView;
+import cn.gov.jx.majorprojects.issues.issue.TimelineEntry;
+import cn.gov.jx.majorprojects.issues.issue.TimelineVerification;
 import cn.gov.jx.majorprojects.support.region.Region;
 import cn.gov.jx.majorprojects.support.region.RegionLevel;
 import cn.gov.jx.majorprojects.support.region.RegionTree;
@@ -28,19 +36,19 @@ import org.springframework.stereotype.Service;
 @Service
 class IssueQueries {
 
-  private final IssueService issues;
+  private final CaseAccess access;
   private final MongoTemplate mongo;
   private final CalendarService calendars;
   private final RegionTree tree;
   private final Clock clock;
 
   IssueQueries(
-      IssueService issues,
+      CaseAccess access,
       MongoTemplate mongo,
       CalendarService calendars,
       RegionTree tree,
       Clock clock) {
-    this.issues = issues;
+    this.access = access;
     this.mongo = mongo;
     this.calendars = calendars;
     this.tree = tree;
@@ -117,9 +125,7 @@ class IssueQueries {
     query.with(pageable);
     WorkingCalendar calendar = calendars.workingCalendar();
     List<IssueView> content =
-        mongo.find(query, Issue.class).stream()
-            .map(i -> IssueService.view(i, calendar, now))
-            .toList();
+        mongo.find(query, Issue.class).stream().map(i -> i.view(calendar, now)).toList();
     return new PageImpl<>(content, pageable, total);
   }
 
@@ -131,17 +137,21 @@ class IssueQueries {
     return codes;
   }
 
+  IssueView get(String id, PlatformUser user) {
+    return access.visible(id, user).view(calendars.workingCalendar(), clock.instant());
+  }
+
   List<TimelineEntry> timeline(String id, PlatformUser user) {
-    return List.copyOf(issues.visible(id, user).timeline);
+    return access.visible(id, user).timeline();
   }
 
   TimelineVerification verify(String id, PlatformUser user) {
-    return TimelineVerification.of(issues.visible(id, user).timeline);
+    return TimelineVerification.of(access.visible(id, user).timeline());
   }
 
   Page<IssueMessage> messages(String id, Pageable page, PlatformUser user) {
-    Issue issue = issues.visible(id, user);
-    Query query = Query.query(Criteria.where("issueId").is(issue.id));
+    Issue issue = access.visible(id, user);
+    Query query = Query.query(Criteria.where("issueId").is(issue.id()));
     long total = mongo.count(query, IssueMessage.class);
     query.with(
         org.springframework.data.domain.PageRequest.of(

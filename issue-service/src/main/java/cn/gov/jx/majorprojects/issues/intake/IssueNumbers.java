@@ -1,4 +1,4 @@
-package cn.gov.jx.majorprojects.issues.issue;
+package cn.gov.jx.majorprojects.issues.intake;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;

@@ -1,0 +1,214 @@
+package cn.gov.jx.majorprojects.issues.meeting;
+
+import cn.gov.jx.majorprojects.issues.issue.CaseDecisions;
+import cn.gov.jx.majorprojects.support.region.RegionTree;
+import cn.gov.jx.majorprojects.support.security.Jurisdiction;
+import cn.gov.jx.majorprojects.support.security.PlatformRole;
+import cn.gov.jx.majorprojects.support.security.PlatformUser;
+import cn.gov.jx.majorprojects.support.web.BadRequestException;
+import cn.gov.jx.majorprojects.support.web.ConflictException;
+import cn.gov.jx.majorprojects.support.web.NotFoundException;
+import cn.gov.jx.majorprojects.support.web.Problems.FieldProblem;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.bson.types.ObjectId;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Coordination meetings: load → authorize → the meeting's own method → a write conditional on the
+ * version read. A write that lost a race is read again and its change applied again (the methods
+ * check the state again, so two decisions marked done at once both stay done, and the same decision
+ * marked twice answers 409); after a few lost races the caller gets 409 and nothing is written.
+ */
+@Service
+class MeetingService {
+
+  static final int ATTEMPTS = 5;
+
+  private final MongoTemplate mongo;
+  private final CaseDecisions cases;
+  private final Jurisdiction jurisdiction;
+  private final RegionTree tree;
+  private final Clock clock;
+
+  MeetingService(
+      MongoTemplate mongo,
+      CaseDecisions cases,
+      Jurisdiction jurisdiction,
+      RegionTree tree,
+      Clock clock) {
+    this.mongo = mongo;
+    this.cases = cases;
+    this.jurisdiction = jurisdiction;
+    this.tree = tree;
+    this.clock = clock;
+  }
+
+  record NewMeeting(
+      String title,
+      String regionCode,
+      Instant scheduledAt,
+      List<String> attendees,
+      List<String> issueIds) {}
+
+  record NewDecision(String issueId, String decision, String responsibleUnit, Instant dueAt) {}
+
+  Meeting.View create(NewMeeting body, PlatformUser user) {
+    if (!user.has(PlatformRole.COORDINATOR)) {
+      throw new AccessDeniedException("coordinators organise coordination meetings");
+    }
+    List<FieldProblem> problems = new ArrayList<>();
+    if (!tree.contains(body.regionCode()) || !jurisdiction.covers(user, body.regionCode())) {
+      problems.add(new FieldProblem("regionCode", "is not a region within yours"));
+    }
+    for (int i = 0; i < body.issueIds().size(); i++) {
+      if (!cases.visible(body.issueIds().get(i), user)) {
+        problems.add(new FieldProblem("issueIds[" + i + "]", "no such issue that you can see"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new BadRequestException("The meeting has invalid fields", problems);
+    }
+    Meeting meeting =
+        Meeting.organise(
+            body.title(),
+            body.regionCode(),
+            body.scheduledAt(),
+            body.attendees(),
+            body.issueIds(),
+            user.username(),
+            clock.instant());
+    return mongo.insert(meeting).view();
+  }
+
+  Meeting.View get(String id, PlatformUser user) {
+    return visible(id, user).view();
+  }
+
+  Meeting.Decision decide(String id, NewDecision body, PlatformUser user) {
+    Meeting meeting = forOrganisers(id, user);
+    // a case the caller cannot see answers like one not on the agenda, so it does not leak
+    if (!meeting.onAgenda(body.issueId()) || !cases.visible(body.issueId(), user)) {
+      throw Meeting.notOnAgenda();
+    }
+    String decisionId = new ObjectId().toHexString();
+    Instant now = clock.instant();
+    Meeting.Decision decision =
+        meeting.decide(
+            decisionId,
+            body.issueId(),
+            body.decision(),
+            body.responsibleUnit(),
+            body.dueAt(),
+            user.username(),
+            now);
+    // the case first: an open decision must block closing even if the meeting write is lost
+    cases.recorded(
+        body.issueId(),
+        decisionId,
+        "【" + meeting.title + "】" + body.decision() + "（责任单位：" + body.responsibleUnit() + "）",
+        details(meeting, decision),
+        user);
+    save(
+        meeting,
+        m ->
+            m.decide(
+                decisionId,
+                body.issueId(),
+                body.decision(),
+                body.responsibleUnit(),
+                body.dueAt(),
+                user.username(),
+                now));
+    return decision;
+  }
+
+  Meeting.Decision done(String id, String decisionId, PlatformUser user) {
+    Meeting meeting = forOrganisers(id, user);
+    Meeting.Decision decision = meeting.decision(decisionId);
+    if (!cases.visible(decision.issueId(), user)) {
+      throw new AccessDeniedException("the decision's case is outside your region");
+    }
+    Instant now = clock.instant();
+    Meeting.Decision done = meeting.markDone(decisionId, user.username(), now);
+    // the meeting first: of two callers marking the same decision only one reaches the case
+    save(meeting, m -> m.markDone(decisionId, user.username(), now));
+    cases.done(decision.issueId(), decisionId, details(meeting, decision), user);
+    return done;
+  }
+
+  /**
+   * Writes a changed meeting's decisions on the version it was read at; after a lost race reads it
+   * again and applies the change again (which checks the state again), at most {@link #ATTEMPTS}
+   * times in all, then 409.
+   */
+  private void save(Meeting changed, Consumer<Meeting> again) {
+    Meeting current = changed;
+    for (int attempt = 1; !written(current); attempt++) {
+      if (attempt >= ATTEMPTS) {
+        throw new ConflictException(
+            "Coordination meeting " + changed.id + " kept changing meanwhile; try again");
+      }
+      current = mongo.findById(changed.id, Meeting.class);
+      again.accept(current);
+    }
+  }
+
+  private boolean written(Meeting meeting) {
+    return mongo
+            .updateFirst(
+                Query.query(
+                    Criteria.where("_id").is(meeting.id).and("version").is(meeting.version)),
+                new Update().set("decisions", meeting.decisions).inc("version", 1),
+                Meeting.class)
+            .getMatchedCount()
+        == 1;
+  }
+
+  private static Map<String, String> details(Meeting meeting, Meeting.Decision decision) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("meetingId", meeting.id);
+    details.put("meetingTitle", meeting.title);
+    details.put("decisionId", decision.id());
+    details.put("decision", decision.decision());
+    details.put("responsibleUnit", decision.responsibleUnit());
+    details.put("dueAt", decision.dueAt().toString());
+    return details;
+  }
+
+  /**
+   * Seen by its attendees, and by users other than owners whose region contains the meeting's:
+   * owners see by organisation, and a meeting may carry other organisations' cases.
+   */
+  private Meeting visible(String id, PlatformUser user) {
+    Meeting meeting = mongo.findById(id, Meeting.class);
+    if (meeting == null
+        || !((!user.has(PlatformRole.OWNER) && jurisdiction.covers(user, meeting.regionCode))
+            || meeting.attendees.contains(user.username()))) {
+      throw new NotFoundException("Coordination meeting", id);
+    }
+    return meeting;
+  }
+
+  /** The organiser, or a coordinator of the meeting's region, records decisions. */
+  private Meeting forOrganisers(String id, PlatformUser user) {
+    Meeting meeting = visible(id, user);
+    boolean organiser = meeting.organiser.equals(user.username());
+    boolean regionCoordinator =
+        user.has(PlatformRole.COORDINATOR) && meeting.regionCode.equals(user.region());
+    if (!organiser && !regionCoordinator) {
+      throw new AccessDeniedException("only the meeting's organisers record its decisions");
+    }
+    return meeting;
+  }
+}
