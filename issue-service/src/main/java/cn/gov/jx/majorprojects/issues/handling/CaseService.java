@@ -12,7 +12,6 @@ import cn.gov.jx.majorprojects.support.security.PlatformUser;
 import java.time.Clock;
 import java.time.Instant;
 import org.bson.types.ObjectId;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,19 +24,12 @@ class CaseService {
   private final CaseAccess access;
   private final IssueStore store;
   private final CaseRulebook rulebook;
-  private final MongoTemplate mongo;
   private final Clock clock;
 
-  CaseService(
-      CaseAccess access,
-      IssueStore store,
-      CaseRulebook rulebook,
-      MongoTemplate mongo,
-      Clock clock) {
+  CaseService(CaseAccess access, IssueStore store, CaseRulebook rulebook, Clock clock) {
     this.access = access;
     this.store = store;
     this.rulebook = rulebook;
-    this.mongo = mongo;
     this.clock = clock;
   }
 
@@ -119,14 +111,11 @@ class CaseService {
   IssueMessage postMessage(String id, String body, PlatformUser user) {
     String messageId = new ObjectId().toHexString();
     access.visible(id, user);
-    Issue issue =
-        store.changeRetrying(
-            id,
-            i ->
-                i.postMessage(
-                    messageId, user.username(), body, clock.instant(), rulebook.current()));
-    // after the timeline write, keyed by the id in the entry: a rerun cannot double it
-    return mongo.save(
-        new IssueMessage(messageId, issue.id(), user.username(), body, issue.lastEntry().at()));
+    return store.post(
+        id,
+        messageId,
+        user.username(),
+        body,
+        i -> i.postMessage(messageId, user.username(), body, clock.instant(), rulebook.current()));
   }
 }

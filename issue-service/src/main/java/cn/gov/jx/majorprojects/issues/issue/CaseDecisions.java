@@ -3,7 +3,6 @@ package cn.gov.jx.majorprojects.issues.issue;
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
 import java.time.Clock;
 import java.util.Map;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /** What a coordination meeting does to a case: its decisions enter the timeline and the thread. */
@@ -13,19 +12,12 @@ public class CaseDecisions {
   private final IssueStore store;
   private final CaseAccess access;
   private final CaseRulebook rulebook;
-  private final MongoTemplate mongo;
   private final Clock clock;
 
-  CaseDecisions(
-      IssueStore store,
-      CaseAccess access,
-      CaseRulebook rulebook,
-      MongoTemplate mongo,
-      Clock clock) {
+  CaseDecisions(IssueStore store, CaseAccess access, CaseRulebook rulebook, Clock clock) {
     this.store = store;
     this.access = access;
     this.rulebook = rulebook;
-    this.mongo = mongo;
     this.clock = clock;
   }
 
@@ -41,13 +33,14 @@ public class CaseDecisions {
       String text,
       Map<String, String> details,
       PlatformUser by) {
-    Issue issue =
-        store.changeRetrying(
-            issueId,
-            i ->
-                i.recordDecision(
-                    decisionId, by.username(), details, clock.instant(), rulebook.current()));
-    mongo.save(new IssueMessage(decisionId, issueId, by.username(), text, issue.lastEntry().at()));
+    store.post(
+        issueId,
+        decisionId,
+        by.username(),
+        text,
+        i ->
+            i.recordDecision(
+                decisionId, by.username(), details, clock.instant(), rulebook.current()));
   }
 
   /** Marks a decision carried out; the case may be closed once none is open. */

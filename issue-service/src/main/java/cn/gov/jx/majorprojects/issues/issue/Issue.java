@@ -297,14 +297,7 @@ public class Issue {
           "Issue " + number + " is already at province level; there is no level above it");
     }
     String parent =
-        rules
-            .tree()
-            .parent(handlingRegion)
-            .map(Region::code)
-            .orElseThrow(
-                () ->
-                    new ConflictException(
-                        "Region " + handlingRegion + " has no parent to escalate to"));
+        regionAbove(rules, "Region " + handlingRegion + " has no parent to escalate to");
     RegionLevel up = level.up();
     boolean late = "AUTO_ESCALATED".equals(type);
     return record(
@@ -444,16 +437,8 @@ public class Issue {
           "Issue " + number + " already has an extension request waiting for a decision");
     }
     String parent =
-        rules
-            .tree()
-            .parent(handlingRegion)
-            .map(Region::code)
-            .orElseThrow(
-                () ->
-                    new ConflictException(
-                        "Issue "
-                            + number
-                            + " is at province level; no region above approves more time"));
+        regionAbove(
+            rules, "Issue " + number + " is at province level; no region above approves more time");
     ExtensionRequest request =
         new ExtensionRequest(
             requestId,
@@ -644,6 +629,15 @@ public class Issue {
     yellowAt = rules.calendar().instantAtShare(now, dueAt, Warning.YELLOW_SHARE);
     notedWarning = Warning.GREEN;
     acceptedAt = null;
+  }
+
+  /** The parent of the holding region; 409 with {@code refusal} when there is none. */
+  private String regionAbove(CaseRules rules, String refusal) {
+    return rules
+        .tree()
+        .parent(handlingRegion)
+        .map(Region::code)
+        .orElseThrow(() -> new ConflictException(refusal));
   }
 
   private void moveDueAt(Instant due, WorkingCalendar calendar, Instant now) {

@@ -114,6 +114,20 @@ public class IssueStore {
     }
   }
 
+  /**
+   * A post in the case's thread: first its timeline entry (retried like any change that does not
+   * depend on what the caller saw), then the message keyed by its id, so a rerun cannot double it.
+   */
+  public IssueMessage post(
+      String id,
+      String messageId,
+      String author,
+      String body,
+      Function<Issue, Issue.Change> entry) {
+    Issue issue = changeRetrying(id, entry);
+    return mongo.save(new IssueMessage(messageId, issue.id, author, body, issue.lastEntry().at()));
+  }
+
   /** Every field of the case as mapped, {@code $unset} where it is null now. */
   private Update stateOf(Issue issue) {
     Document mapped = new Document();

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -103,24 +103,7 @@ class MeetingService {
     }
     String decisionId = new ObjectId().toHexString();
     Instant now = clock.instant();
-    Meeting.Decision decision =
-        meeting.decide(
-            decisionId,
-            body.issueId(),
-            body.decision(),
-            body.responsibleUnit(),
-            body.dueAt(),
-            user.username(),
-            now);
-    // the case first: an open decision must block closing even if the meeting write is lost
-    cases.recorded(
-        body.issueId(),
-        decisionId,
-        "【" + meeting.title + "】" + body.decision() + "（责任单位：" + body.responsibleUnit() + "）",
-        details(meeting, decision),
-        user);
-    save(
-        meeting,
+    Function<Meeting, Meeting.Decision> decide =
         m ->
             m.decide(
                 decisionId,
@@ -129,7 +112,16 @@ class MeetingService {
                 body.responsibleUnit(),
                 body.dueAt(),
                 user.username(),
-                now));
+                now);
+    Meeting.Decision decision = decide.apply(meeting);
+    // the case first: an open decision must block closing even if the meeting write is lost
+    cases.recorded(
+        body.issueId(),
+        decisionId,
+        "【" + meeting.title + "】" + body.decision() + "（责任单位：" + body.responsibleUnit() + "）",
+        details(meeting, decision),
+        user);
+    save(meeting, decide);
     return decision;
   }
 
@@ -140,9 +132,11 @@ class MeetingService {
       throw new AccessDeniedException("the decision's case is outside your region");
     }
     Instant now = clock.instant();
-    Meeting.Decision done = meeting.markDone(decisionId, user.username(), now);
+    Function<Meeting, Meeting.Decision> markDone =
+        m -> m.markDone(decisionId, user.username(), now);
+    Meeting.Decision done = markDone.apply(meeting);
     // the meeting first: of two callers marking the same decision only one reaches the case
-    save(meeting, m -> m.markDone(decisionId, user.username(), now));
+    save(meeting, markDone);
     cases.done(decision.issueId(), decisionId, details(meeting, decision), user);
     return done;
   }
@@ -152,7 +146,7 @@ class MeetingService {
    * again and applies the change again (which checks the state again), at most {@link #ATTEMPTS}
    * times in all, then 409.
    */
-  private void save(Meeting changed, Consumer<Meeting> again) {
+  private void save(Meeting changed, Function<Meeting, Meeting.Decision> again) {
     Meeting current = changed;
     for (int attempt = 1; !written(current); attempt++) {
       if (attempt >= ATTEMPTS) {
@@ -160,7 +154,7 @@ class MeetingService {
             "Coordination meeting " + changed.id + " kept changing meanwhile; try again");
       }
       current = mongo.findById(changed.id, Meeting.class);
-      again.accept(current);
+      again.apply(current);
     }
   }
 

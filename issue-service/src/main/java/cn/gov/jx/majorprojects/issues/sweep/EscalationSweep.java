@@ -70,30 +70,23 @@ public class EscalationSweep {
   public Result sweep() {
     Instant now = clock.instant();
     CaseRules rules = rulebook.current();
-    int escalated = 0;
-    int red = 0;
-    int yellow = 0;
-    int skipped = 0;
+    Tally skipped = new Tally();
 
     // overdue below province: escalate (index status_level_due)
-    for (Issue issue :
-        find(
+    int escalated =
+        pass(
             Criteria.where("status")
                 .in(RUNNING)
                 .and("level")
                 .in(RegionLevel.COUNTY, RegionLevel.CITY)
                 .and("dueAt")
-                .lt(now))) {
-      if (apply(issue, i -> i.overdue(now, rules))) {
-        escalated++;
-      } else {
-        skipped++;
-      }
-    }
+                .lt(now),
+            i -> i.overdue(now, rules),
+            skipped);
 
     // overdue at province: it stays there, red, recorded once (index status_level_due)
-    for (Issue issue :
-        find(
+    int red =
+        pass(
             Criteria.where("status")
                 .in(RUNNING)
                 .and("level")
@@ -101,17 +94,13 @@ public class EscalationSweep {
                 .and("dueAt")
                 .lt(now)
                 .and("notedWarning")
-                .ne(Warning.RED))) {
-      if (apply(issue, i -> i.turned(Warning.RED, now, rules))) {
-        red++;
-      } else {
-        skipped++;
-      }
-    }
+                .ne(Warning.RED),
+            i -> i.turned(Warning.RED, now, rules),
+            skipped);
 
     // past 80 % of the time, not yet noted (index status_yellow)
-    for (Issue issue :
-        find(
+    int yellow =
+        pass(
             Criteria.where("status")
                 .in(RUNNING)
                 .and("yellowAt")
@@ -119,13 +108,10 @@ public class EscalationSweep {
                 .and("dueAt")
                 .gte(now)
                 .and("notedWarning")
-                .is(Warning.GREEN))) {
-      if (apply(issue, i -> i.turned(Warning.YELLOW, now, rules))) {
-        yellow++;
-      } else {
-        skipped++;
-      }
-    }
+                .is(Warning.GREEN),
+            i -> i.turned(Warning.YELLOW, now, rules),
+            skipped);
+
     // still red: the day's reminder to whoever holds it now (index status_red)
     int reminded = 0;
     IssuesProperties.Reminders reminders = properties.reminders();
@@ -133,8 +119,8 @@ public class EscalationSweep {
     LocalDate today = local.toLocalDate();
     if (rules.calendar().isWorkingDay(today) && !local.toLocalTime().isBefore(reminders.at())) {
       String day = today.toString();
-      for (Issue issue :
-          find(
+      reminded =
+          pass(
               Criteria.where("status")
                   .in(RUNNING)
                   .and("redOn")
@@ -143,15 +129,29 @@ public class EscalationSweep {
                   .and("remindersSent")
                   .lt(reminders.maxCount())
                   .and("lastRemindedOn")
-                  .ne(day))) {
-        if (apply(issue, i -> i.remindStillRed(today, reminders.maxCount(), now, rules))) {
-          reminded++;
-        } else {
-          skipped++;
-        }
+                  .ne(day),
+              i -> i.remindStillRed(today, reminders.maxCount(), now, rules),
+              skipped);
+    }
+    return new Result(escalated, red, yellow, reminded, skipped.count);
+  }
+
+  /** Cases another replica or a user changed first; the next pass looks at them again. */
+  private static final class Tally {
+    int count;
+  }
+
+  /** Applies the change to each case found; answers how many were written. */
+  private int pass(Criteria criteria, Consumer<Issue> change, Tally skipped) {
+    int written = 0;
+    for (Issue issue : find(criteria)) {
+      if (apply(issue, change)) {
+        written++;
+      } else {
+        skipped.count++;
       }
     }
-    return new Result(escalated, red, yellow, reminded, skipped);
+    return written;
   }
 
   private List<Issue> find(Criteria criteria) {

@@ -117,6 +117,15 @@ class CoordinationMeetingApplicationTests extends CaseApplicationTestSupport {
         "$.id");
   }
 
+  List<String> timelineTypes(String issue) throws Exception {
+    String timeline =
+        mvc.perform(get("/api/issues/" + issue + "/timeline").with(TestUsers.coordNc()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return JsonPath.read(timeline, "$[*].type");
+  }
+
   /** Posts each path at the same moment from its own thread; answers the status codes. */
   List<Integer> atOnce(List<String> paths) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(paths.size());
@@ -162,12 +171,7 @@ class CoordinationMeetingApplicationTests extends CaseApplicationTestSupport {
           .andExpect(jsonPath("$.decisions[0].status").value("DONE"))
           .andExpect(jsonPath("$.decisions[1].status").value("DONE"))
           .andExpect(jsonPath("$.version").value(4));
-      String timeline =
-          mvc.perform(get("/api/issues/" + issue + "/timeline").with(TestUsers.coordNc()))
-              .andReturn()
-              .getResponse()
-              .getContentAsString();
-      assertThat(JsonPath.<List<String>>read(timeline, "$[*].type"))
+      assertThat(timelineTypes(issue))
           .containsExactly(
               "SUBMITTED",
               "DECISION_RECORDED",
@@ -187,12 +191,7 @@ class CoordinationMeetingApplicationTests extends CaseApplicationTestSupport {
 
     assertThat(atOnce(List.of(done, done))).containsExactlyInAnyOrder(200, 409);
 
-    String timeline =
-        mvc.perform(get("/api/issues/" + issue + "/timeline").with(TestUsers.coordNc()))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    assertThat(JsonPath.<List<String>>read(timeline, "$[*].type"))
+    assertThat(timelineTypes(issue))
         .containsExactly("SUBMITTED", "DECISION_RECORDED", "DECISION_DONE");
   }
 

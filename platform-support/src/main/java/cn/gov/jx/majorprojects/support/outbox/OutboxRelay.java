@@ -16,6 +16,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Delivers the events waiting in the {@code outbox} arrays of one collection's documents, in order
@@ -23,11 +25,16 @@ import org.springframework.data.mongodb.core.query.Update;
  * claimedUntil} (the lease), so several replicas never send the same event at once; an event is
  * removed only after the sender returned; a failure keeps it, stops that document (order is kept)
  * and backs off through the same field, counting {@code outboxAttempts}. A crash after a send and
- * before the removal sends the event again: the receiver is idempotent by {@code eventId}.
+ * before the removal sends the event again: the receiver is idempotent by {@code eventId}. It runs
+ * every {@code interval} where the service has scheduling on; tests call {@link #relay()}.
  */
-public class OutboxRelay {
+public class OutboxRelay implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+  /** After a failed delivery: 10 s, doubling, at most 1 h. */
+  public static final Backoff BACKOFF =
+      Backoff.doubling(Duration.ofSeconds(10), Duration.ofHours(1));
 
   /** Where the events go; any exception is a failed delivery. */
   public interface Sender {
@@ -46,7 +53,7 @@ public class OutboxRelay {
   private final Sender sender;
   private final Duration lease;
   private final int batchSize;
-  private final Backoff backoff;
+  private final Duration interval;
   private final Clock clock;
 
   public OutboxRelay(
@@ -55,15 +62,20 @@ public class OutboxRelay {
       Sender sender,
       Duration lease,
       int batchSize,
-      Backoff backoff,
+      Duration interval,
       Clock clock) {
     this.mongo = mongo;
     this.collection = collection;
     this.sender = sender;
     this.lease = lease;
     this.batchSize = batchSize;
-    this.backoff = backoff;
+    this.interval = interval;
     this.clock = clock;
+  }
+
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar registrar) {
+    registrar.addFixedDelayTask(() -> relay(), interval);
   }
 
   /** One pass over the documents with waiting events; answers how many events were delivered. */
@@ -108,7 +120,7 @@ public class OutboxRelay {
         sender.send(event);
       } catch (RuntimeException e) {
         int attempts = claimed.outboxAttempts + 1;
-        Duration wait = backoff.after(attempts);
+        Duration wait = BACKOFF.after(attempts);
         mongo.updateFirst(
             one,
             new Update().set("claimedUntil", now.plus(wait)).set("outboxAttempts", attempts),
