@@ -266,8 +266,9 @@ class ConsoleE2ETests {
         .isEqualTo(409);
 
     page.navigate(GATEWAY + "/meetings/" + meetingId);
+    assertThat(decision.locator(".el-tag")).hasText("未落实");
     decision.getByText("标记已落实").click();
-    assertThat(decision).containsText("已落实");
+    assertThat(decision.locator(".el-tag")).hasText("已落实");
     Assertions.assertThat(IssuesE2ETests.act(issueId, "confirm", "owner.hgt", "").statusCode())
         .isEqualTo(200);
   }
