@@ -1,7 +1,7 @@
 import { describe, it, expect, vi, beforeEach } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { sortQueue } from '../src/util/queue.js'
-import { plugins, flush } from './setup.js'
+import { plugins } from './setup.js'
 
 const c = (number, warning, dueAt, status = 'OPEN') => ({ id: number, number, warning, dueAt, status, title: 't', projectName: 'p', category: 'LAND', urgency: 'NORMAL', handlingRegion: '360113', level: 'COUNTY', regionsPassed: [] })
 const cases = [
@@ -36,8 +36,9 @@ describe('work queue page', () => {
     useSession(pinia).$patch({ me: { roles: ['coordinator'], region: { code: '360113', level: 'COUNTY' } }, regions: { '360113': { code: '360113', name: '红谷滩区', level: 'COUNTY' } }, loaded: true })
     const WorkQueue = (await import('../src/pages/coordinator/WorkQueue.vue')).default
     const w = mount(WorkQueue, { global: { plugins: [pinia, i18n], stubs: { 'router-link': { template: '<a><slot /></a>', props: ['to'] } } } })
-    await flush()
-    await flush()
+    // a loaded machine may need more than a tick or two for the list and the tab counts
+    await vi.waitFor(() => expect(w.findAll('.case-card')).toHaveLength(6), { timeout: 15000 })
+    await vi.waitFor(() => expect(w.find('[data-tab="OPEN"]').text()).toContain('4'), { timeout: 15000 })
     expect(list).toHaveBeenCalledWith(expect.objectContaining({ handlingRegion: '360113', status: 'OPEN', size: 100 }))
     expect(w.findAll('.case-card').map((e) => e.attributes('data-number'))).toEqual(['JX-5', 'JX-3', 'JX-4', 'JX-2', 'JX-6', 'JX-1'])
     const first = w.find('.case-card')

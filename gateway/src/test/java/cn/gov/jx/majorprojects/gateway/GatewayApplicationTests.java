@@ -176,7 +176,10 @@ class GatewayApplicationTests {
     String token = keys.token("admin", "admin", "360000");
     for (String path :
         List.of(
-            "/internal/projects/1", "/actuator/health", "/actuator/prometheus", "/nothing-here")) {
+            "/internal/projects/1",
+            "/actuator/health",
+            "/actuator/prometheus",
+            "/api/nothing-here")) {
       client
           .get()
           .uri(path)

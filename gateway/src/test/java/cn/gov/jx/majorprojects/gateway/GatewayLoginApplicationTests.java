@@ -183,14 +183,14 @@ class GatewayLoginApplicationTests {
   }
 
   @Test
-  void afterLoginTheBrowserLandsOnTheApiDocs() {
+  void afterLoginTheBrowserLandsOnTheConsole() {
     session()
         .get()
         .uri("/")
         .exchange()
         .expectStatus()
-        .isSeeOther()
-        .expectHeader()
-        .location("/docs");
+        .isOk()
+        .expectBody(String.class)
+        .value(html -> assertThat(html).contains("console-fixture"));
   }
 }

@@ -216,7 +216,7 @@ class GatewayResilienceApplicationTests {
             .withHeader("traceparent", matching("00-" + traceId + "-[0-9a-f]{16}-01")));
     client
         .get()
-        .uri("/nothing-here")
+        .uri("/nothing-here.txt")
         .header("traceparent", traceparent)
         .exchange()
         .expectStatus()
@@ -234,6 +234,42 @@ class GatewayResilienceApplicationTests {
         .expectBody()
         .jsonPath("$.traceId")
         .isEqualTo(traceId);
+  }
+
+  /**
+   * A notification stream is quiet for longer than the notification service's response timeout (700
+   * ms here) between events, and each event reaches the browser when it is sent, not when the
+   * stream ends.
+   */
+  @Test
+  void theNotificationStreamOutlivesTheResponseTimeoutAndPassesEachEventOnAtOnce()
+      throws Exception {
+    upstream.stubFor(
+        get("/api/notifications/stream")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/event-stream")
+                    .withBody("data:1\n\ndata:2\n\ndata:3\n\n")
+                    .withChunkedDribbleDelay(3, 3000)));
+    HttpResponse<java.util.stream.Stream<String>> stream =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/notifications/stream"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "text/event-stream")
+                    .build(),
+                HttpResponse.BodyHandlers.ofLines());
+    assertThat(stream.statusCode()).isEqualTo(200);
+    List<Long> arrivals =
+        stream
+            .body()
+            .filter(line -> line.startsWith("data:"))
+            .map(line -> System.nanoTime())
+            .toList();
+    assertThat(arrivals).hasSize(3);
+    assertThat(Duration.ofNanos(arrivals.get(2) - arrivals.get(0)))
+        .isGreaterThan(Duration.ofMillis(1000));
   }
 
   static int freePort() {

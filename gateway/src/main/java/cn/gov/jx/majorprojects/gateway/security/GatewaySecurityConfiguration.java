@@ -1,6 +1,7 @@
 package cn.gov.jx.majorprojects.gateway.security;
 
 import cn.gov.jx.majorprojects.gateway.config.GatewayProperties;
+import cn.gov.jx.majorprojects.gateway.console.ConsolePages;
 import cn.gov.jx.majorprojects.gateway.error.GatewayProblems;
 import cn.gov.jx.majorprojects.gateway.limits.ClientAddress;
 import cn.gov.jx.majorprojects.gateway.limits.RateLimitFilter;
@@ -17,8 +18,6 @@ import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
-import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -27,11 +26,11 @@ import org.springframework.security.web.server.DelegatingServerAuthenticationEnt
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.cors.CorsConfiguration;
@@ -96,13 +95,12 @@ class GatewaySecurityConfiguration {
         new DelegatingServerAuthenticationEntryPoint(
             new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
                 new PathPatternParserServerWebExchangeMatcher("/api/**"), apiEntryPoint));
-    entryPoint.setDefaultEntryPoint(
-        new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION));
-
-    DefaultServerOAuth2AuthorizationRequestResolver pkce =
-        new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
-    // Spring adds PKCE only for public clients; console is confidential and the realm demands S256
-    pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+    // a console page without a login goes to Keycloak's login and, after it, back to that page
+    ConsoleRequestCache consolePages = new ConsoleRequestCache();
+    RedirectServerAuthenticationEntryPoint toLogin =
+        new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION);
+    toLogin.setRequestCache(consolePages);
+    entryPoint.setDefaultEntryPoint(toLogin);
 
     OidcClientInitiatedServerLogoutSuccessHandler endKeycloakSession =
         new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
@@ -116,9 +114,8 @@ class GatewaySecurityConfiguration {
                 csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                     .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                     .requireCsrfProtectionMatcher(sessionRequestsThatChangeState()))
-        // Only /api/** needs a login, and there a missing one is a 401 problem, never a redirect:
-        // no request is ever saved to replay after login, so no session is opened to look for one.
-        .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+        // an API call without a login is a 401 problem, never a redirect; only pages are saved
+        .requestCache(cache -> cache.requestCache(consolePages))
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .addFilterAfter(
@@ -127,13 +124,25 @@ class GatewaySecurityConfiguration {
         .addFilterAfter(csrfCookieForSessions(), SecurityWebFiltersOrder.CSRF)
         .authorizeExchange(
             exchanges ->
-                exchanges.pathMatchers("/api/**").authenticated().anyExchange().permitAll())
+                exchanges
+                    .pathMatchers("/api/**")
+                    .authenticated()
+                    .matchers(ConsolePages.PAGES)
+                    .authenticated()
+                    .anyExchange()
+                    .permitAll())
         .oauth2Login(
             login ->
                 login
-                    .authorizationRequestResolver(pkce)
+                    .authorizationRequestResolver(new KeycloakLoginRequests(registrations))
                     .authenticationFailureHandler(new LoginFailureHandler(problems)))
-        .logout(logout -> logout.logoutSuccessHandler(endKeycloakSession))
+        // ends the gateway's session, then Keycloak's (RP-initiated logout), which sends the
+        // browser back to / and so, having no session either, to Keycloak's login form
+        .logout(
+            logout ->
+                logout
+                    .logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler()))
+                    .logoutSuccessHandler(endKeycloakSession))
         .exceptionHandling(
             e ->
                 e.authenticationEntryPoint(entryPoint)
