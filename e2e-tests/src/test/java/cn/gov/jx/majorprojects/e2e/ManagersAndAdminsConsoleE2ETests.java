@@ -71,7 +71,6 @@ class ManagersAndAdminsConsoleE2ETests {
   void managerOfTheProvinceReadsTheOverviewAndDrillsFromTheMapToNanchangsCountiesAndProjects() {
     String projectName = name("九龙湖隧道");
     IssuesE2ETests.honggutanProject(projectName);
-    JsonNode dashboard = json(get("/api/dashboard", token("manager.jx")));
 
     Page page = chromium.open(DESKTOP);
     login(page, "/overview", "manager.jx");
@@ -92,6 +91,8 @@ class ManagersAndAdminsConsoleE2ETests {
         firstPaint,
         tilesShown);
     Assertions.assertThat(firstPaint).as("first contentful paint (ms)").isBetween(0.0, 3000.0);
+    // the same figure the API gives now (the page loaded its own a moment ago)
+    JsonNode dashboard = json(get("/api/dashboard", token("manager.jx")));
     assertThat(page.locator("[data-warning-count=RED] .light-count"))
         .hasText(String.valueOf(dashboard.get("warnings").get("RED").asLong()));
     assertThat(page.locator("[data-test=double-half]")).containsText("双过半");
