@@ -56,7 +56,23 @@ class HostileInputE2ETests {
    * Cases the corpus found and that are not fixed yet (see docs/security.md, "found, not fixed"):
    * left out of the assertion by name, listed in the report. Empty when everything passes.
    */
-  static final List<String> KNOWN_OPEN = List.of();
+  static final List<String> KNOWN_OPEN =
+      List.of(
+          // a lone NUL (or any control character) in an enum or boolean filter is trimmed to an
+          // empty value, which Spring's converters read as "no filter": the list answers 200,
+          // unfiltered but still within the caller's scope (nothing leaks, nothing is stored)
+          "GET /api/projects [query level=%00]",
+          "GET /api/projects [query status=%00]",
+          "GET /api/projects [query industry=%00]",
+          "GET /api/projects/export [query level=%00]",
+          "GET /api/projects/export [query status=%00]",
+          "GET /api/projects/export [query industry=%00]",
+          "GET /api/issues [query status=%00]",
+          "GET /api/issues [query level=%00]",
+          "GET /api/issues [query category=%00]",
+          "GET /api/issues [query urgency=%00]",
+          "GET /api/issues [query overdue=%00]",
+          "GET /api/issues [query supervised=%00]");
 
   record Operation(String service, String method, String path, JsonNode operation, JsonNode doc) {
     String name() {
@@ -84,6 +100,9 @@ class HostileInputE2ETests {
 
   /** A user of a role that may call the operation (so the role check is not what refuses it). */
   static String callerOf(String method, String path) {
+    if (path.startsWith("/api/notifications/deliveries")) {
+      return "admin";
+    }
     if (method.equals("GET")) {
       return path.startsWith("/api/notification") ? "coord.nc" : "manager.jx";
     }
@@ -189,7 +208,10 @@ class HostileInputE2ETests {
         ObjectNode object = NODES.objectNode();
         if (schema.has("properties")) {
           for (Map.Entry<String, JsonNode> p : schema.get("properties").properties()) {
-            object.set(p.getKey(), sample(p.getValue(), doc, mutate));
+            // a server-assigned id sent in a body is ignored (API3), so it is no target here
+            object.set(
+                p.getKey(),
+                sample(p.getValue(), doc, p.getKey().equals("id") ? x -> null : mutate));
           }
         }
         if (schema.has("additionalProperties") && schema.get("additionalProperties").isObject()) {
@@ -488,8 +510,12 @@ class HostileInputE2ETests {
   String read(String path, String user) {
     HttpResponse<byte[]> r = sendRaw("GET", path, user, null, null);
     String body = new String(r.body(), StandardCharsets.UTF_8);
-    // a server-side clock in a view (e.g. "late", "overdue") must not make the comparison flaky
-    return r.statusCode() + " " + body.replaceAll("\"traceId\":\"[0-9a-f]+\"", "");
+    // the version moves with the server's own bookkeeping (the outbox relay marking the case's
+    // events sent, the 30 s escalation sweep), not with a request: every field that a request
+    // could change is compared, the counter is not
+    return r.statusCode()
+        + " "
+        + body.replaceAll("\"traceId\":\"[0-9a-f]+\"", "").replaceAll("\"version\":\\d+", "");
   }
 
   String total(String path, String user) {
@@ -601,7 +627,13 @@ class HostileInputE2ETests {
       }
     }
     assertThat(failures).as("answers that are not a clean 4xx problem").isEmpty();
-    assertThat(after).as("nothing stored").isEqualTo(before);
+    List<String> changed = new ArrayList<>();
+    for (String key : before.keySet()) {
+      if (!before.get(key).equals(after.get(key))) {
+        changed.add(key + ": " + before.get(key) + "\n  became " + after.get(key));
+      }
+    }
+    assertThat(changed).as("read back after the corpus: nothing stored").isEmpty();
   }
 
   static String abbreviate(String s) {
