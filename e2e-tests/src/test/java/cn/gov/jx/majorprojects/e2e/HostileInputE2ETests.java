@@ -172,6 +172,15 @@ class HostileInputE2ETests {
     return resolve(body.get("content").get("application/json").get("schema"), op.doc());
   }
 
+  /** The sample body with every leaf {@code which} picks replaced by {@code value}. */
+  static byte[] mutated(
+      JsonNode schema,
+      JsonNode doc,
+      java.util.function.Predicate<JsonNode> which,
+      Function<JsonNode, JsonNode> value) {
+    return JSON.writeValueAsBytes(sample(schema, doc, s -> which.test(s) ? value.apply(s) : null));
+  }
+
   /** A plausible value for a schema; {@code mutate} may replace leaves of one kind. */
   static JsonNode sample(JsonNode schema, JsonNode doc, Function<JsonNode, JsonNode> mutate) {
     schema = resolve(schema, doc);
@@ -229,103 +238,55 @@ class HostileInputE2ETests {
   /** The hostile bodies for one JSON schema: name → bytes. */
   static Map<String, byte[]> hostileBodies(JsonNode schema, JsonNode doc) {
     Map<String, byte[]> bodies = new LinkedHashMap<>();
-    Function<JsonNode, byte[]> bytes = JSON::writeValueAsBytes;
+    Function<JsonNode, JsonNode> objects = v -> NODES.objectNode().put("$ne", "");
+    Function<JsonNode, JsonNode> arrays = v -> NODES.arrayNode().add(1).add("x");
     bodies.put(
         "wrong types: objects for scalars",
-        bytes.apply(
-            sample(
-                schema,
-                doc,
-                s ->
-                    isScalar(s, "string", "integer", "number", "boolean")
-                        ? NODES.objectNode().put("$ne", "")
-                        : null)));
+        mutated(schema, doc, s -> isScalar(s, "string", "integer", "number", "boolean"), objects));
     bodies.put(
         "wrong types: arrays for scalars",
-        bytes.apply(
-            sample(
-                schema,
-                doc,
-                s ->
-                    isScalar(s, "string", "integer", "number", "boolean")
-                        ? NODES.arrayNode().add(1).add("x")
-                        : null)));
+        mutated(schema, doc, s -> isScalar(s, "string", "integer", "number", "boolean"), arrays));
     bodies.put(
         "wrong types: text for numbers and booleans",
-        bytes.apply(
-            sample(
-                schema,
-                doc,
-                s ->
-                    isScalar(s, "integer", "number", "boolean")
-                        ? NODES.stringNode("many")
-                        : null)));
+        mutated(
+            schema,
+            doc,
+            s -> isScalar(s, "integer", "number", "boolean"),
+            v -> NODES.stringNode("many")));
     bodies.put("wrong types: array body", "[]".getBytes(StandardCharsets.UTF_8));
     bodies.put("wrong types: string body", "\"x\"".getBytes(StandardCharsets.UTF_8));
     bodies.put("wrong types: null body", "null".getBytes(StandardCharsets.UTF_8));
     bodies.put(
         "unknown enum values",
-        bytes.apply(
-            sample(schema, doc, s -> s.has("enum") ? NODES.stringNode("NOT_A_VALUE") : null)));
+        mutated(schema, doc, s -> s.has("enum"), v -> NODES.stringNode("NOT_A_VALUE")));
     if (schema.has("required") && !schema.get("required").isEmpty()) {
       bodies.put("missing required fields", "{}".getBytes(StandardCharsets.UTF_8));
     }
+    java.util.function.Predicate<JsonNode> freeText =
+        s -> isScalar(s, "string") && !s.has("enum") && !s.has("format");
+    java.util.function.Predicate<JsonNode> numeric = s -> isScalar(s, "integer", "number");
     bodies.put(
         "huge strings (1 MB)",
-        bytes.apply(
-            sample(
-                schema,
-                doc,
-                s ->
-                    isScalar(s, "string") && !s.has("enum") && !s.has("format")
-                        ? NODES.stringNode("长".repeat(350_000))
-                        : null)));
+        mutated(schema, doc, freeText, v -> NODES.stringNode("长".repeat(350_000))));
     bodies.put(
         "long strings (100 k characters)",
-        bytes.apply(
-            sample(
-                schema,
-                doc,
-                s ->
-                    isScalar(s, "string") && !s.has("enum") && !s.has("format")
-                        ? NODES.stringNode("x".repeat(100_000))
-                        : null)));
-    bodies.put(
-        "negative numbers",
-        bytes.apply(
-            sample(
-                schema, doc, s -> isScalar(s, "integer", "number") ? NODES.numberNode(-1) : null)));
+        mutated(schema, doc, freeText, v -> NODES.stringNode("x".repeat(100_000))));
+    bodies.put("negative numbers", mutated(schema, doc, numeric, v -> NODES.numberNode(-1)));
     bodies.put(
         "huge numbers",
-        bytes.apply(
-            sample(
-                schema,
-                doc,
-                s ->
-                    isScalar(s, "integer", "number")
-                        ? NODES.numberNode(new java.math.BigDecimal("1e400"))
-                        : null)));
+        mutated(schema, doc, numeric, v -> NODES.numberNode(new java.math.BigDecimal("1e400"))));
     bodies.put(
         "huge integers",
-        bytes.apply(
-            sample(
-                schema,
-                doc,
-                s ->
-                    isScalar(s, "integer", "number")
-                        ? NODES.numberNode(new java.math.BigInteger("9".repeat(40)))
-                        : null)));
+        mutated(
+            schema, doc, numeric, v -> NODES.numberNode(new java.math.BigInteger("9".repeat(40)))));
     bodies.put(
         "invalid dates",
-        bytes.apply(
-            sample(
-                schema,
-                doc,
-                s ->
-                    s.has("format") && s.get("format").asString().startsWith("date")
-                        ? NODES.stringNode("2026-02-30T25:61:00")
-                        : null)));
-    byte[] valid = bytes.apply(sample(schema, doc, s -> null));
+        mutated(
+            schema,
+            doc,
+            s -> s.has("format") && s.get("format").asString().startsWith("date"),
+            v -> NODES.stringNode("2026-02-30T25:61:00")));
+    byte[] valid = JSON.writeValueAsBytes(sample(schema, doc, s -> null));
     bodies.put("invalid UTF-8", invalidUtf8(valid));
     bodies.put(
         "JSON nested 10 000 deep (arrays)",

@@ -409,16 +409,6 @@ class NotificationServiceApplicationTests {
   /** OWASP API5: a new write endpoint without a wrong-role test in the README's table fails. */
   @Test
   void everyWriteOperationOfTheOpenApiDocumentHasAWrongRoleTestInTheReadme() throws Exception {
-    String document =
-        mvc.perform(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
-                    "/v3/api-docs"))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    org.assertj.core.api.Assertions.assertThat(
-            cn.gov.jx.majorprojects.support.testing.RoleTestInventory.ofThisModule()
-                .gapsIn(document))
-        .isEmpty();
+    cn.gov.jx.majorprojects.support.testing.RoleTestInventory.assertComplete(mvc);
   }
 }

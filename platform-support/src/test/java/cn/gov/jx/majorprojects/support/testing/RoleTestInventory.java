@@ -85,6 +85,23 @@ public final class RoleTestInventory {
     return method.toUpperCase(Locale.ROOT) + " " + path.replaceAll("\\{[^}]*}", "{}");
   }
 
+  /** Fails with every gap of the service's own {@code /v3/api-docs}, as MockMvc serves it. */
+  public static void assertComplete(org.springframework.test.web.servlet.MockMvc mvc)
+      throws Exception {
+    String document =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                    "/v3/api-docs"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    List<String> gaps = ofThisModule().gapsIn(document);
+    if (!gaps.isEmpty()) {
+      throw new AssertionError(
+          "write operations without a wrong-role test:\n" + String.join("\n", gaps));
+    }
+  }
+
   /**
    * What is missing for the document's write operations: one line per operation without a row,
    * without a wrong-role test, or citing a test that does not exist. Empty when complete.
