@@ -309,6 +309,24 @@ class GatewayHygieneApplicationTests {
     }
   }
 
+  @Test
+  void requestsNettyRefusesBeforeAnyFilterAreProblemJsonToo() throws IOException {
+    for (String requestLine :
+        List.of(
+            "GET /api/projects/" + "a".repeat(10 * 1024),
+            "GET /api/projects/a|b{}",
+            "GET /api/projects/%ZZ")) {
+      try (Socket socket = open()) {
+        Raw refused = Raw.exchange(socket, requestLine);
+        assertThat(refused.status()).as(requestLine).isBetween(400, 431);
+        assertThat(refused.header("content-type"))
+            .as(requestLine)
+            .isEqualTo("application/problem+json");
+        assertThat(refused.body()).contains("\"status\":" + refused.status());
+      }
+    }
+  }
+
   private Socket open() throws IOException {
     Socket socket = new Socket("localhost", port);
     socket.setSoTimeout(3000); // a stalled connection fails the test instead of hanging it

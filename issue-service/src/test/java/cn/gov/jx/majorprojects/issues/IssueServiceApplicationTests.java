@@ -50,4 +50,10 @@ class IssueServiceApplicationTests {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.openapi").exists());
   }
+
+  /** OWASP API5: a new write endpoint without a wrong-role test in the README's table fails. */
+  @Test
+  void everyWriteOperationOfTheOpenApiDocumentHasAWrongRoleTestInTheReadme() throws Exception {
+    cn.gov.jx.majorprojects.support.testing.RoleTestInventory.assertComplete(mvc);
+  }
 }

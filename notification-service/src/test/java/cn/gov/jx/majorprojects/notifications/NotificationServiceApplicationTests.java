@@ -405,4 +405,10 @@ class NotificationServiceApplicationTests {
          "details":{"fromRegion":"360113","toRegion":"360100"}}"""
         .formatted(id, type, sequence, actorJson, handling);
   }
+
+  /** OWASP API5: a new write endpoint without a wrong-role test in the README's table fails. */
+  @Test
+  void everyWriteOperationOfTheOpenApiDocumentHasAWrongRoleTestInTheReadme() throws Exception {
+    cn.gov.jx.majorprojects.support.testing.RoleTestInventory.assertComplete(mvc);
+  }
 }

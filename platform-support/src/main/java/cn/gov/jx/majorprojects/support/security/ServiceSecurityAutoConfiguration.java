@@ -93,6 +93,13 @@ public class ServiceSecurityAutoConfiguration {
             new AuthorizationDecision(
                 authentication.get() instanceof JwtAuthenticationToken token
                     && JwtRules.isServiceToken(token.getToken(), properties.serviceClientId()));
+    // the services client's token is for /internal/** only: on a user's API it would act as a
+    // user without a region or roles (found by AuthenticationE2ETests)
+    AuthorizationManager<RequestAuthorizationContext> usersOnly =
+        (authentication, context) ->
+            new AuthorizationDecision(
+                authentication.get() instanceof JwtAuthenticationToken token
+                    && !JwtRules.isServiceToken(token.getToken(), properties.serviceClientId()));
     return http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
@@ -103,7 +110,7 @@ public class ServiceSecurityAutoConfiguration {
                     .requestMatchers("/v3/api-docs/**", "/v3/api-docs", "/error")
                     .permitAll()
                     .anyRequest()
-                    .authenticated())
+                    .access(usersOnly))
         .oauth2ResourceServer(
             rs ->
                 rs.jwt(jwt -> jwt.jwtAuthenticationConverter(JwtRules.authenticationConverter()))

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -51,6 +53,19 @@ final class ProjectExcel {
 
   static final String[] EXPORT_ONLY = {"实际开工日期", "预警等级"};
 
+  /**
+   * Upper bound of any one part of an uploaded workbook once unzipped. POI already refuses parts
+   * that inflate more than 100-fold (zip bombs) and parses with external entities and DOCTYPEs off
+   * (XXE); its own size bound is 4 GB, so a poorly compressible part could still fill the heap of a
+   * 256 MB service. A full import ({@link ProjectImport#MAX_ROWS} rows with long texts) stays well
+   * below this.
+   */
+  static final int MAX_SHEET_PART_BYTES = 32 * 1024 * 1024;
+
+  static {
+    ZipSecureFile.setMaxEntrySize(MAX_SHEET_PART_BYTES);
+  }
+
   private ProjectExcel() {}
 
   static byte[] write(Iterable<Project> projects) {
@@ -58,6 +73,8 @@ final class ProjectExcel {
     try (SXSSFWorkbook book = new SXSSFWorkbook(200);
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = book.createSheet(SHEET);
+      CellStyle asText = book.createCellStyle();
+      asText.setQuotePrefixed(true);
       Row header = sheet.createRow(0);
       int c = 0;
       for (String[] column : COLUMNS) {
@@ -69,22 +86,23 @@ final class ProjectExcel {
       int r = 1;
       for (Project p : projects) {
         Row row = sheet.createRow(r++);
-        text(row, 0, p.getCode());
-        text(row, 1, p.getName());
-        text(row, 2, p.getLevel());
-        text(row, 3, p.getRegionCode());
-        text(row, 4, p.getIndustry());
-        text(row, 5, p.getOwnerOrg());
-        text(row, 6, p.getOwnerOrgName());
+        Texts text = (column, value) -> text(row, column, value, asText);
+        text.put(0, p.getCode());
+        text.put(1, p.getName());
+        text.put(2, p.getLevel());
+        text.put(3, p.getRegionCode());
+        text.put(4, p.getIndustry());
+        text.put(5, p.getOwnerOrg());
+        text.put(6, p.getOwnerOrgName());
         if (p.getTotalInvestment() != null) {
           row.createCell(7).setCellValue(p.getTotalInvestment().doubleValue());
         }
-        text(row, 8, p.getPlannedStart());
-        text(row, 9, p.getPlannedFinish());
-        text(row, 10, p.getStatus());
-        text(row, 11, p.getDescription());
-        text(row, 12, p.getActualStart());
-        text(row, 13, p.getWarning() == null ? null : p.getWarning().level());
+        text.put(8, p.getPlannedStart());
+        text.put(9, p.getPlannedFinish());
+        text.put(10, p.getStatus());
+        text.put(11, p.getDescription());
+        text.put(12, p.getActualStart());
+        text.put(13, p.getWarning() == null ? null : p.getWarning().level());
       }
       book.write(out);
       book.dispose();
@@ -94,10 +112,29 @@ final class ProjectExcel {
     }
   }
 
-  private static void text(Row row, int column, Object value) {
+  private interface Texts {
+    void put(int column, Object value);
+  }
+
+  /**
+   * A text cell. Text a spreadsheet would take for a formula once someone edits the cell ({@code =
+   * + - @}, or a tab or carriage return before one) is marked as text with Excel's own quote prefix
+   * (shown without the quote, read back unchanged): an exported name like {@code =HYPERLINK(...)}
+   * never becomes a live formula in a coordinator's Excel (CSV/formula injection, OWASP).
+   */
+  private static void text(Row row, int column, Object value, CellStyle asText) {
     if (value != null) {
-      row.createCell(column).setCellValue(value.toString());
+      String text = value.toString();
+      Cell cell = row.createCell(column);
+      cell.setCellValue(text);
+      if (looksLikeFormula(text)) {
+        cell.setCellStyle(asText);
+      }
     }
+  }
+
+  static boolean looksLikeFormula(String text) {
+    return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
   }
 
   /** One data row read from a sheet: its row number as Excel shows it and the raw values. */
