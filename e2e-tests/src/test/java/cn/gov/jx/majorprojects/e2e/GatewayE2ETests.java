@@ -66,14 +66,15 @@ class GatewayE2ETests {
   void actuatorAndInternalPathsAre404ThroughTheGateway() {
     String admin = token("admin");
     for (String path :
-        List.of(
-            "/actuator/health",
-            "/actuator/prometheus",
-            "/internal/projects/anything",
-            "/project-service/actuator/health")) {
+        List.of("/actuator/health", "/actuator/prometheus", "/internal/projects/anything")) {
       HttpResponse<String> response = get(path, admin);
       assertThat(response.statusCode()).as(path).isEqualTo(404);
     }
+    // any other path without a dot is a console page: the console's index.html, never the actuator
+    HttpResponse<String> elsewhere = get("/project-service/actuator/health", admin);
+    assertThat(elsewhere.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+    assertThat(elsewhere.body()).doesNotContain("\"status\"");
     // a path that climbs out of /api is refused by the firewall before any routing
     assertThat(get("/api/../internal/projects/x", admin).statusCode()).isIn(400, 404);
     assertThat(get("/actuator/health", null).statusCode()).isEqualTo(404);

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.gov.jx.majorprojects.issues.calendar.CalendarService;
+import cn.gov.jx.majorprojects.support.client.ServiceToken;
 import cn.gov.jx.majorprojects.support.testing.EmbeddedMongoConfiguration;
 import cn.gov.jx.majorprojects.support.testing.TestUsers;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -80,6 +82,7 @@ class IssueSubmissionApplicationTests {
   @Autowired MockMvc mvc;
   @Autowired MongoTemplate mongo;
   @Autowired CalendarService calendars;
+  @Autowired ServiceToken serviceToken;
 
   static final String HGT_PROJECT =
       """
@@ -105,6 +108,42 @@ class IssueSubmissionApplicationTests {
                     .withStatus(404)
                     .withHeader("Content-Type", "application/problem+json")
                     .withBody("{\"status\":404,\"title\":\"Not Found\"}")));
+  }
+
+  @Test
+  void aServicesTokenThePeerRefusesIsReplacedAndTheLookupMadeAgain() throws Exception {
+    // Keycloak's keys changed (a restart with a fresh realm): project-service refuses the held
+    // token
+    serviceToken.invalidate();
+    String tokenPath = "/realms/majorprojects/protocol/openid-connect/token";
+    remote.stubFor(
+        post(urlEqualTo(tokenPath))
+            .inScenario("rotation")
+            .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+            .willSetStateTo("rotated")
+            .willReturn(
+                okJson(
+                    "{\"access_token\":\"old-keys\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+    remote.stubFor(
+        post(urlEqualTo(tokenPath))
+            .inScenario("rotation")
+            .whenScenarioStateIs("rotated")
+            .willReturn(
+                okJson(
+                    "{\"access_token\":\"svc-token\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+    remote.stubFor(
+        get(urlEqualTo("/internal/projects/p-hgt"))
+            .withHeader("Authorization", equalTo("Bearer old-keys"))
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/problem+json")
+                    .withBody("{\"status\":401,\"title\":\"Unauthorized\"}")));
+
+    submit(TestUsers.ownerHgt(), body("p-hgt", "令牌轮换后仍可上报"), null).andExpect(status().isCreated());
+
+    remote.verify(2, postRequestedFor(urlEqualTo(tokenPath)));
+    remote.verify(2, getRequestedFor(urlEqualTo("/internal/projects/p-hgt")));
   }
 
   static String body(String projectId, String title) {

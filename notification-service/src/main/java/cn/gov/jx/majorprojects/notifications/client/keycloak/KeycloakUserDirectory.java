@@ -43,6 +43,16 @@ class KeycloakUserDirectory implements UserDirectory {
 
   @Override
   public List<DirectoryUser> usersWithRole(PlatformRole role) {
+    try {
+      return lookUp(role);
+    } catch (HttpClientErrorException.Unauthorized refused) {
+      // Keycloak no longer accepts the held token (its keys changed): once more with a new one
+      token.invalidate();
+      return lookUp(role);
+    }
+  }
+
+  private List<DirectoryUser> lookUp(PlatformRole role) {
     Instant now = clock.instant();
     Cached hit = cache.get(role);
     if (hit != null && hit.until().isAfter(now)) {
