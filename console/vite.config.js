@@ -16,8 +16,6 @@ export default defineConfig({
     emptyOutDir: true,
     assetsDir: 'assets',
     manifest: 'manifest.json',
-    // the lazy ECharts chunk is ~640 KB raw (208 KB gzip), loaded by charts and the map only
-    chunkSizeWarningLimit: 700,
   },
   server: {
     // `npm run dev` against a running gateway (./platform up): log in on :8080 first
