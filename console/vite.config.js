@@ -17,10 +17,9 @@ export default defineConfig({
     assetsDir: 'assets',
     manifest: 'manifest.json',
   },
-  server: {
-    // `npm run dev` against a running gateway (./platform up): log in on :8080 first
-    proxy: { '/api': process.env.GATEWAY_URL || 'http://localhost:8080' },
-  },
+  // `GATEWAY_URL=<the gateway's address> npm run dev` proxies /api to a running gateway (log in
+  // there first); the built console itself only uses relative URLs, so it works behind any host
+  server: process.env.GATEWAY_URL ? { proxy: { '/api': process.env.GATEWAY_URL } } : {},
   test: {
     environment: 'happy-dom',
     testTimeout: 30000,
