@@ -42,7 +42,7 @@ export const hooks = {
   sessionExpired: () => window.location.reload(),
 }
 
-export async function api(path, { method = 'GET', body, headers = {}, query } = {}) {
+export async function api(path, { method = 'GET', body, headers = {}, query, form } = {}) {
   let url = path
   if (query) {
     const params = new URLSearchParams()
@@ -64,7 +64,7 @@ export async function api(path, { method = 'GET', body, headers = {}, query } = 
       method,
       headers: h,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: form !== undefined ? form : body === undefined ? undefined : JSON.stringify(body),
     })
   } catch (e) {
     throw new ApiError(0, { title: 'Network error', detail: null, network: true })

@@ -52,3 +52,65 @@ export const notifications = {
   preferences: () => api('/api/notification-preferences'),
   savePreferences: (body) => api('/api/notification-preferences', { method: 'PUT', body }),
 }
+
+// ---- part 2: managers and admins ----
+export const dashboard = (query) => api('/api/dashboard', { query })
+export const accountability = (query) => api('/api/accountability', { query })
+
+export const plans = {
+  year: (id, year) => apiOrNull(`/api/projects/${id}/plans/${year}`),
+}
+
+export const warningRules = {
+  get: () => api('/api/warning-rules'),
+  save: (body) => api('/api/warning-rules', { method: 'PUT', body }),
+}
+
+export const calendarAdmin = {
+  save: (year, body) => api(`/api/calendars/${year}`, { method: 'PUT', body }),
+}
+
+export const escalationPolicy = {
+  current: () => api('/api/escalation-policy'),
+  version: (v) => api(`/api/escalation-policy/versions/${v}`),
+  save: (body) => api('/api/escalation-policy', { method: 'PUT', body }),
+}
+
+export const deliveries = {
+  list: (query) => api('/api/notifications/deliveries', { query }),
+  retry: (id) => api(`/api/notifications/deliveries/${id}/retry`, { method: 'POST' }),
+}
+
+export const regionAdmin = {
+  importTree: (divisions) => api('/api/regions/import', { method: 'POST', body: divisions }),
+}
+
+export const projectFiles = {
+  /** multipart upload: the body is FormData, so no JSON content type */
+  importSheet: (file) => {
+    const form = new FormData()
+    form.append('file', file)
+    return api('/api/projects/import', { method: 'POST', form })
+  },
+  exportUrl: (query) => {
+    const params = new URLSearchParams(Object.entries(query || {}).filter(([, v]) => v))
+    const s = params.toString()
+    return '/api/projects/export' + (s ? '?' + s : '')
+  },
+}
+
+/**
+ * Every page of a list endpoint up to `max` items (pages of 100): {items, total, complete}.
+ * The APIs have no aggregate for some figures the pages show; `complete` says when they are partial.
+ */
+export async function collect(listFn, query, max = 500) {
+  const items = []
+  let total = 0
+  for (let page = 0; items.length < max; page++) {
+    const p = await listFn({ ...query, page, size: 100 })
+    total = p.totalElements ?? p.content.length
+    items.push(...p.content)
+    if (p.content.length < 100 || items.length >= total) break
+  }
+  return { items, total, complete: items.length >= total }
+}

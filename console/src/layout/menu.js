@@ -5,6 +5,16 @@ export const MENU = [
   { to: '/issues', label: 'menu.myCases', icon: 'Tickets', roles: ['owner'] },
   { to: '/queue', label: 'menu.queue', icon: 'List', roles: ['coordinator'] },
   { to: '/meetings', label: 'menu.meetings', icon: 'Calendar', roles: ['coordinator'] },
+  { to: '/overview', label: 'menu.overview', icon: 'DataBoard', roles: ['manager', 'coordinator', 'admin'] },
+  { to: '/map', label: 'menu.map', icon: 'MapLocation', roles: ['manager', 'coordinator', 'admin'] },
+  { to: '/charts', label: 'menu.charts', icon: 'TrendCharts', roles: ['manager', 'coordinator', 'admin'] },
+  { to: '/portfolio', label: 'menu.portfolio', icon: 'OfficeBuilding', roles: ['manager', 'coordinator', 'admin'] },
+  { to: '/accountability', label: 'menu.accountability', icon: 'Medal', roles: ['manager', 'coordinator', 'admin'] },
+  { to: '/admin/warning-rules', label: 'menu.rules', icon: 'Warning', roles: ['admin'] },
+  { to: '/admin/calendars', label: 'menu.calendars', icon: 'Calendar', roles: ['admin'] },
+  { to: '/admin/escalation-policy', label: 'menu.policy', icon: 'Timer', roles: ['admin'] },
+  { to: '/admin/deliveries', label: 'menu.deliveries', icon: 'Message', roles: ['admin'] },
+  { to: '/admin/imports', label: 'menu.imports', icon: 'Upload', roles: ['admin'] },
   { to: '/inbox', label: 'menu.inbox', icon: 'Bell' },
   { to: '/preferences', label: 'menu.preferences', icon: 'Setting' },
 ]
@@ -12,4 +22,4 @@ export const MENU = [
 export const menuFor = (roles) => MENU.filter((m) => !m.roles || m.roles.some((r) => roles.includes(r)))
 
 /** Where "/" sends each role. */
-export const HOME = { owner: '/projects', coordinator: '/queue', manager: '/inbox', admin: '/inbox' }
+export const HOME = { owner: '/projects', coordinator: '/queue', manager: '/overview', admin: '/overview' }

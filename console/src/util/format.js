@@ -98,3 +98,50 @@ export function workingDaysUntil(dueAt, calendar, now = new Date()) {
   }
   return count
 }
+
+// ---- figures for Chinese readers (part 2) ----
+
+/**
+ * Money given in 万元 (as every API answers it): under 1 亿 as "12,345.6 万元", from 1 亿 (10,000 万元)
+ * up as "1.23 亿元". English: "12,345.6 ×10k yuan", "1.23 ×100m yuan" (the same units, named).
+ */
+export function formatMoney(wan, locale = 'zh-CN') {
+  if (wan === null || wan === undefined || wan === '' || Number.isNaN(Number(wan))) return '—'
+  const v = Number(wan)
+  const en = locale === 'en'
+  if (Math.abs(v) >= 10000) {
+    const yi = new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v / 10000)
+    return en ? `${yi} ×100m yuan` : `${yi} 亿元`
+  }
+  const w = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(v)
+  return en ? `${w} ×10k yuan` : `${w} 万元`
+}
+
+/** A percentage the API gives as 0–100 (e.g. 42.857) → "42.9%"; null → "—". */
+export function formatPercent(value) {
+  if (value === null || value === undefined || value === '' || Number.isNaN(Number(value))) return '—'
+  return `${(Math.round(Number(value) * 10) / 10).toFixed(1)}%`
+}
+
+/** A ratio the API gives as 0–1 (e.g. accountability's onTimeRate 0.8333) → "83.3%". */
+export function formatRatio(value) {
+  if (value === null || value === undefined || Number.isNaN(Number(value))) return '—'
+  return formatPercent(Number(value) * 100)
+}
+
+/** A count with thousands separators. */
+export function formatCount(value, locale = 'zh-CN') {
+  if (value === null || value === undefined) return '—'
+  return new Intl.NumberFormat(intlLocale(locale)).format(Number(value))
+}
+
+/** Hours with one decimal: 12.345 → "12.3". */
+export function formatHours(value) {
+  if (value === null || value === undefined) return '—'
+  return (Math.round(Number(value) * 10) / 10).toFixed(1)
+}
+
+/** The month `period` (YYYY-MM) of an instant in Shanghai. */
+export function shanghaiMonth(instant) {
+  return shanghaiDay(instant).slice(0, 7)
+}

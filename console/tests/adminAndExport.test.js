@@ -1,0 +1,59 @@
+import { describe, it, expect } from 'vitest'
+import { unzipSync, strFromU8 } from 'fflate'
+import { xlsxBytes } from '../src/util/xlsx.js'
+import { warningRulesProblems, policyProblems, calendarProblems } from '../src/util/adminForms.js'
+import { fiveNotTiles, casesByLevelAndColour } from '../src/util/dashboard.js'
+
+describe('the xlsx export', () => {
+  it('is a workbook with one sheet holding the rows, strings escaped, numbers as numbers', () => {
+    const files = unzipSync(xlsxBytes([['单位', '按时办结率'], ['南昌市 <市级> & "x"', 83.3]], '责任落实'))
+    expect(Object.keys(files)).toContain('xl/worksheets/sheet1.xml')
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml'])
+    expect(sheet).toContain('<c r="A2" t="inlineStr"><is><t xml:space="preserve">南昌市 &lt;市级&gt; &amp; &quot;x&quot;</t></is></c>')
+    expect(sheet).toContain('<c r="B2"><v>83.3</v></c>')
+    expect(strFromU8(files['xl/workbook.xml'])).toContain('name="责任落实"')
+  })
+})
+
+describe('admin form checks', () => {
+  const rules = { startSlipYellowMonths: 0, startSlipRedMonths: 3, paceYellowPoints: 10, paceRedPoints: 30 }
+  it('accepts the default warning rules and refuses out of range or red below yellow', () => {
+    expect(warningRulesProblems(rules)).toEqual({})
+    expect(warningRulesProblems({ ...rules, paceRedPoints: 101 })).toEqual({ paceRedPoints: 'rules.range' })
+    expect(warningRulesProblems({ ...rules, paceRedPoints: 5 })).toEqual({ paceRedPoints: 'rules.redAfterYellow' })
+    expect(warningRulesProblems({ ...rules, startSlipYellowMonths: null })).toEqual({ startSlipYellowMonths: 'rules.range' })
+  })
+  it('refuses a policy with zero days or urgent longer than normal', () => {
+    const ok = { acceptWorkingDays: 1, resolveWorkingDays: { COUNTY: { normal: 5, urgent: 2 }, CITY: { normal: 10, urgent: 5 }, PROVINCE: { normal: 15, urgent: 7 } } }
+    expect(policyProblems(ok)).toEqual({})
+    expect(policyProblems({ ...ok, acceptWorkingDays: 0 })).toEqual({ acceptWorkingDays: 'policy.range' })
+    expect(policyProblems({ ...ok, resolveWorkingDays: { ...ok.resolveWorkingDays, CITY: { normal: 3, urgent: 5 } } })).toEqual({ 'CITY.urgent': 'policy.urgentLonger' })
+  })
+  it('refuses a day both off and working, and days of another year', () => {
+    expect(calendarProblems(2026, ['2026-10-01'], ['2026-10-11'])).toEqual([])
+    expect(calendarProblems(2026, ['2026-10-01'], ['2026-10-01']).map((p) => p.key)).toEqual(['calendars.both'])
+    expect(calendarProblems(2026, ['2027-01-01'], []).map((p) => p.key)).toEqual(['calendars.outside'])
+  })
+})
+
+describe('the overview', () => {
+  it('reads five tiles, with a trend only for intensity, where the API gives last month', () => {
+    const tiles = fiveNotTiles({
+      fiveNots: {
+        notStopped: { inConstruction: 10, stopped: 1, percent: 90 },
+        intensity: { month: '2026-05', workersOnSite: 120, previousMonth: '2026-04', previousWorkersOnSite: 100, changePercent: 20 },
+        startsNotDelayed: { due: 4, onTime: 3, percent: 75 },
+        coordination: { available: false },
+        planningNotBrokenOff: { nextYear: 2027, projects: 6 },
+      },
+    })
+    expect(tiles.map((t) => [t.key, t.figure])).toEqual([['notStopped', 90], ['intensity', 120], ['startsNotDelayed', 75], ['coordination', null], ['planning', 6]])
+    expect(tiles[1].trend).toBe(20)
+    expect(tiles[3].unavailable).toBe(true)
+  })
+  it('tallies open cases by level and colour (no colour counts as green)', () => {
+    const t = casesByLevelAndColour([{ level: 'COUNTY', warning: { level: 'RED' } }, { level: 'COUNTY' }, { level: 'CITY', warning: { level: 'YELLOW' } }])
+    expect(t.COUNTY).toEqual({ RED: 1, YELLOW: 0, GREEN: 1, total: 2 })
+    expect(t.CITY.YELLOW).toBe(1)
+  })
+})
