@@ -73,6 +73,7 @@ class AuthenticationE2ETests {
           urls.add(GATEWAY + path);
           urls.add("http://localhost:" + PORTS.get(service) + path);
         });
+    urls.add(GATEWAY + "/api/me"); // the gateway's own
     return urls;
   }
 

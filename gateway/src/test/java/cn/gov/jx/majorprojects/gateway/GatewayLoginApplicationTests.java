@@ -13,19 +13,24 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 
 import cn.gov.jx.majorprojects.gateway.security.SigningKeys;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import java.net.URI;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Browser login and sessions, with WireMock as Keycloak's key endpoint and backend. */
-@SpringBootTest(properties = "management.server.port=0")
+@SpringBootTest(properties = {"management.server.port=0", "gateway.login.timeout=2s"})
 class GatewayLoginApplicationTests {
 
   static final WireMockServer upstream = WireMockRealm.upstream;
@@ -53,6 +58,146 @@ class GatewayLoginApplicationTests {
   /** A logged-in browser; its session's authorized client holds the access token "access-token". */
   WebTestClient session() {
     return client.mutateWith(mockOAuth2Login());
+  }
+
+  /** Keycloak's answer to the code exchange: an ID token for {@code nonce}, signed by the realm. */
+  static String tokenResponse(String nonce, String username) {
+    String idToken =
+        keys.sign(
+            keys.claims(username, "manager", "360000")
+                .audience(List.of("console"))
+                .claim("azp", "console")
+                .claim("nonce", nonce)
+                .build());
+    return "{\"access_token\":\"access-token\",\"token_type\":\"Bearer\",\"expires_in\":300,"
+        + "\"scope\":\"openid profile\",\"id_token\":\""
+        + idToken
+        + "\"}";
+  }
+
+  static String query(URI location, String name) {
+    Matcher m = Pattern.compile("[?&]" + name + "=([^&]+)").matcher(location.toString());
+    assertThat(m.find()).as(name + " in " + location).isTrue();
+    return java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** A browser that asked for {@code /overview}, now sent to Keycloak: [session, state, nonce]. */
+  String[] startLogin() {
+    var page = client.get().uri("/overview").accept(MediaType.TEXT_HTML).exchange();
+    ResponseCookie session =
+        page.expectStatus()
+            .isFound()
+            .returnResult(Void.class)
+            .getResponseCookies()
+            .getFirst("MPSESSION");
+    assertThat(session).isNotNull();
+    URI keycloak =
+        client
+            .get()
+            .uri("/oauth2/authorization/keycloak")
+            .cookie("MPSESSION", session.getValue())
+            .exchange()
+            .expectStatus()
+            .isFound()
+            .returnResult(Void.class)
+            .getResponseHeaders()
+            .getLocation();
+    return new String[] {session.getValue(), query(keycloak, "state"), query(keycloak, "nonce")};
+  }
+
+  @Test
+  void aBrowserBackFromKeycloaksFormLandsOnThePageItAskedForWithTheIdTokenCheckedByTheRealmsKeys() {
+    String[] login = startLogin();
+    upstream.stubFor(
+        post("/realms/majorprojects/protocol/openid-connect/token")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(tokenResponse(login[2], "manager.jx"))));
+    upstream.stubFor(
+        get("/realms/majorprojects/protocol/openid-connect/userinfo")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"sub\":\"manager.jx-id\",\"preferred_username\":\"manager.jx\"}")));
+
+    var callback =
+        client
+            .get()
+            .uri("/login/oauth2/code/keycloak?code=the-code&state=" + login[1])
+            .cookie("MPSESSION", login[0])
+            .accept(MediaType.TEXT_HTML)
+            .exchange()
+            .expectStatus()
+            .isFound()
+            .returnResult(Void.class);
+    assertThat(callback.getResponseHeaders().getLocation()).hasPath("/overview");
+    upstream.verify(
+        postRequestedFor(urlPathEqualTo("/realms/majorprojects/protocol/openid-connect/token"))
+            .withRequestBody(WireMock.containing("code=the-code"))
+            .withRequestBody(WireMock.containing("code_verifier=")));
+    // the ID token's key came from the cache the API tokens use: one fetch of the keys at most
+    assertThat(upstream.findAll(WireMock.getRequestedFor(urlPathEqualTo("/certs"))))
+        .hasSizeLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void aKeycloakThatDoesNotAnswerTheCodeExchangeGivesThe503PageWithinTheLoginTimeoutNotAHang() {
+    String[] login = startLogin();
+    upstream.stubFor(
+        post("/realms/majorprojects/protocol/openid-connect/token")
+            .willReturn(
+                aResponse()
+                    .withFixedDelay(4_000)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(tokenResponse(login[2], "manager.jx"))));
+
+    long t0 = System.nanoTime();
+    client
+        .mutate()
+        .responseTimeout(java.time.Duration.ofSeconds(15))
+        .build()
+        .get()
+        .uri("/login/oauth2/code/keycloak?code=the-code&state=" + login[1])
+        .cookie("MPSESSION", login[0])
+        .accept(MediaType.TEXT_HTML)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503)
+        .expectBody(String.class)
+        .value(page -> assertThat(page).contains("登录服务暂不可用"));
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - t0))
+        .isLessThan(java.time.Duration.ofSeconds(5));
+  }
+
+  @Test
+  void theServicesClientsTokenIsRefusedOnTheApiAtTheGatewayMeIncluded() {
+    String services =
+        keys.sign(
+            keys.claims("service-account-services", "default-roles-majorprojects", null)
+                .claim("azp", "services")
+                .build());
+    for (String path : List.of("/api/me", "/api/issues")) {
+      client
+          .get()
+          .uri(path)
+          .headers(h -> h.setBearerAuth(services))
+          .exchange()
+          .expectStatus()
+          .isForbidden()
+          .expectHeader()
+          .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+    upstream.verify(0, WireMock.getRequestedFor(urlPathEqualTo("/api/issues")));
+    // a user's token is let through as before
+    client
+        .get()
+        .uri("/api/me")
+        .headers(h -> h.setBearerAuth(keys.token("coord.nc", "coordinator", "360100")))
+        .exchange()
+        .expectStatus()
+        .isOk();
   }
 
   @Test

@@ -51,10 +51,13 @@ public record GatewayProperties(
   /**
    * @param clientId the confidential Keycloak client browsers log in with
    * @param clientSecret its secret (env {@code CONSOLE_CLIENT_SECRET})
+   * @param timeout how long one call to Keycloak during a login (code for tokens, user info, keys)
+   *     may take before the browser gets the "login service unavailable" page instead of waiting
    */
   public record Login(
       @DefaultValue("console") String clientId,
-      @DefaultValue("local-demo-console-secret") String clientSecret) {}
+      @DefaultValue("local-demo-console-secret") String clientSecret,
+      @DefaultValue("10s") Duration timeout) {}
 
   /**
    * @param replenishRate requests per second a caller may keep up

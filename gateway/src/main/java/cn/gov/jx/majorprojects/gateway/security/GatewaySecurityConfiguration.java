@@ -15,20 +15,26 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
@@ -41,7 +47,6 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
-import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
@@ -88,15 +93,7 @@ class GatewaySecurityConfiguration {
   }
 
   @Bean
-  ReactiveJwtDecoder jwtDecoder() {
-    GatewayProperties.SigningKeys settings = properties.signingKeys();
-    SigningKeyCache keys =
-        new SigningKeyCache(
-            WebClient.create(),
-            platform.jwkSetUriOrDefault(),
-            settings.minRefetchInterval(),
-            settings.fetchTimeout(),
-            System::nanoTime);
+  ReactiveJwtDecoder jwtDecoder(SigningKeyCache keys) {
     NimbusReactiveJwtDecoder decoder =
         NimbusReactiveJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build();
     decoder.setJwtValidator(JwtRules.validator(platform.issuerUri(), platform.audience()));
@@ -194,12 +191,30 @@ class GatewaySecurityConfiguration {
             exchanges ->
                 exchanges
                     .pathMatchers("/api/**")
-                    .authenticated()
+                    .access(usersOnly())
                     .matchers(ConsolePages.PAGES)
                     .authenticated()
                     .anyExchange()
                     .permitAll())
         .exceptionHandling(e -> e.accessDeniedHandler(forbidden()));
+  }
+
+  /**
+   * A logged-in user or a user's bearer token; the {@code services} client's token is for the
+   * services' {@code /internal/**} only (which the gateway does not route), so on {@code /api/**}
+   * it is 403, as at every service.
+   */
+  private ReactiveAuthorizationManager<AuthorizationContext> usersOnly() {
+    return (authentication, context) ->
+        authentication
+            .filter(Authentication::isAuthenticated)
+            .<AuthorizationResult>map(
+                a ->
+                    new AuthorizationDecision(
+                        !(a instanceof JwtAuthenticationToken token
+                            && JwtRules.isServiceToken(
+                                token.getToken(), platform.serviceClientId()))))
+            .defaultIfEmpty(new AuthorizationDecision(false));
   }
 
   private ServerAuthenticationEntryPoint unauthorized() {
