@@ -242,14 +242,7 @@ public class Issue {
     if (!now.isAfter(dueAt)) {
       throw new ConflictException("Issue " + number + " is not overdue");
     }
-    List<Step> steps = new ArrayList<>();
-    if (notedWarning != Warning.RED) {
-      steps.addAll(turned(Warning.RED, now, rules).steps());
-    }
-    if (level != RegionLevel.PROVINCE) {
-      steps.addAll(moveUp("AUTO_ESCALATED", SYSTEM, OVERDUE, now, rules).steps());
-    }
-    return new Change(List.copyOf(steps));
+    return late(OVERDUE, now, rules);
   }
 
   /**
@@ -261,12 +254,17 @@ public class Issue {
     if (acceptDueAt == null || !now.isAfter(acceptDueAt)) {
       throw new ConflictException("Issue " + number + " is still within its acceptance time");
     }
+    return late(NOT_ACCEPTED, now, rules);
+  }
+
+  /** Red (once per level) and, below the province, up for lateness with the reason given. */
+  private Change late(String reason, Instant now, CaseRules rules) {
     List<Step> steps = new ArrayList<>();
     if (notedWarning != Warning.RED) {
       steps.addAll(turned(Warning.RED, now, rules).steps());
     }
     if (level != RegionLevel.PROVINCE) {
-      steps.addAll(moveUp("AUTO_ESCALATED", SYSTEM, NOT_ACCEPTED, now, rules).steps());
+      steps.addAll(moveUp("AUTO_ESCALATED", SYSTEM, reason, now, rules).steps());
     }
     return new Change(List.copyOf(steps));
   }

@@ -2,7 +2,6 @@ package cn.gov.jx.majorprojects.issues.query;
 
 import cn.gov.jx.majorprojects.issues.deadline.Urgency;
 import cn.gov.jx.majorprojects.issues.deadline.Warning;
-import cn.gov.jx.majorprojects.issues.deadline.WorkingCalendar;
 import cn.gov.jx.majorprojects.issues.issue.Category;
 import cn.gov.jx.majorprojects.issues.issue.IssueMessage;
 import cn.gov.jx.majorprojects.issues.issue.IssueStatus;
@@ -11,6 +10,7 @@ import cn.gov.jx.majorprojects.issues.issue.TimelineEntry;
 import cn.gov.jx.majorprojects.issues.issue.TimelineVerification;
 import cn.gov.jx.majorprojects.issues.query.IssueQueries.CaseCounts;
 import cn.gov.jx.majorprojects.issues.query.IssueQueries.IssueFilter;
+import cn.gov.jx.majorprojects.issues.stats.Period;
 import cn.gov.jx.majorprojects.support.region.RegionLevel;
 import cn.gov.jx.majorprojects.support.region.RegionTree;
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
@@ -18,8 +18,6 @@ import cn.gov.jx.majorprojects.support.web.BadRequestException;
 import cn.gov.jx.majorprojects.support.web.PageView;
 import cn.gov.jx.majorprojects.support.web.Paging;
 import java.time.Clock;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -78,12 +76,7 @@ class CaseQueryController {
     if (handledBy != null && !tree.contains(handledBy)) {
       throw BadRequestException.field("handledBy", "no such region");
     }
-    YearMonth thisMonth = YearMonth.from(clock.instant().atZone(WorkingCalendar.ZONE));
-    YearMonth start = month("from", from, YearMonth.of(thisMonth.getYear(), 1));
-    YearMonth end = month("to", to, thisMonth);
-    if (end.isBefore(start)) {
-      throw BadRequestException.field("to", "must not be before from");
-    }
+    Period period = Period.of(from, to, clock);
     IssueFilter filter =
         new IssueFilter(
             status,
@@ -98,8 +91,8 @@ class CaseQueryController {
             q,
             warning,
             handledBy,
-            start.atDay(1).atStartOfDay(WorkingCalendar.ZONE).toInstant(),
-            end.plusMonths(1).atDay(1).atStartOfDay(WorkingCalendar.ZONE).toInstant());
+            period.start(),
+            period.end());
     if (sort.strip().equals(BY_WARNING)) {
       return PageView.of(
           queries.listByWarning(filter, Paging.of(page, size, Sort.unsorted()), user));
@@ -132,17 +125,6 @@ class CaseQueryController {
       groups.add(g);
     }
     return queries.counts(regionCode, groups.contains("level"), groups.contains("warning"), user);
-  }
-
-  private static YearMonth month(String field, String value, YearMonth fallback) {
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return YearMonth.parse(value);
-    } catch (DateTimeParseException e) {
-      throw BadRequestException.field(field, "must be a month YYYY-MM");
-    }
   }
 
   @GetMapping("/{id}")

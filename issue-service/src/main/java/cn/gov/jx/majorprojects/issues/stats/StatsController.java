@@ -12,7 +12,6 @@ import cn.gov.jx.majorprojects.support.web.BadRequestException;
 import cn.gov.jx.majorprojects.support.web.NotFoundException;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class StatsController {
-
-  static final int MAX_MONTHS = 36;
 
   private final StatsService stats;
   private final Ranking ranking;
@@ -77,17 +74,12 @@ class StatsController {
       @RequestParam(required = false) String to,
       PlatformUser user) {
     requireInScope(regionCode, user);
-    YearMonth now = YearMonth.from(clock.instant().atZone(WorkingCalendar.ZONE));
-    YearMonth start = month("from", from, YearMonth.of(now.getYear(), 1));
-    YearMonth end = month("to", to, now);
-    if (end.isBefore(start)) {
-      throw BadRequestException.field("to", "must not be before from");
-    }
-    if (start.plusMonths(MAX_MONTHS - 1).isBefore(end)) {
-      throw BadRequestException.field("to", "at most " + MAX_MONTHS + " months after from");
-    }
+    Period period = Period.of(from, to, clock);
     return new Accountability(
-        regionCode, start.toString(), end.toString(), rows(regionCode, start, end));
+        regionCode,
+        period.from().toString(),
+        period.to().toString(),
+        rows(regionCode, period.from(), period.to()));
   }
 
   /**
@@ -99,7 +91,7 @@ class StatsController {
       @RequestParam String period,
       @RequestParam(required = false) String regionCode,
       PlatformUser user) {
-    YearMonth month = month("period", period, null);
+    YearMonth month = Period.month("period", period, null);
     if (month == null) {
       throw BadRequestException.field("period", "must be a month YYYY-MM");
     }
@@ -213,16 +205,5 @@ class StatsController {
     }
     return new RegionFigures(
         region, sum.get("received"), sum.get("resolved"), sum.get("resolvedOnTime"), overdueNow);
-  }
-
-  private static YearMonth month(String field, String value, YearMonth fallback) {
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return YearMonth.parse(value);
-    } catch (DateTimeParseException e) {
-      throw BadRequestException.field(field, "must be a month YYYY-MM");
-    }
   }
 }

@@ -2,7 +2,6 @@ package cn.gov.jx.majorprojects.issues.issue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -19,7 +18,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -33,14 +31,6 @@ class MeetingListAndChasingApplicationTests extends CaseApplicationTestSupport {
   static final String MARCH_2028 = "from=2028-03-01&to=2028-03-31";
 
   @Autowired EscalationSweep sweep;
-
-  ResultActions postJson(String path, RequestPostProcessor user, String body) throws Exception {
-    return mvc.perform(
-        post(path)
-            .with(user)
-            .contentType(MediaType.APPLICATION_JSON)
-            .content(body == null ? "" : body));
-  }
 
   String meeting(
       RequestPostProcessor organiser,
