@@ -18,6 +18,7 @@ import java.util.List;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -66,6 +67,27 @@ public class WarningService {
     return mongo.save(rules.withId());
   }
 
+  /**
+   * Projects stored before the list sorted by warning get their severity once, from their light.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  public void backfillSeverity() {
+    for (Warning.Level level : Warning.Level.values()) {
+      Criteria without = Criteria.where("warningSeverity").exists(false);
+      Criteria ofLevel =
+          level == Warning.Level.GREEN
+              ? new Criteria()
+                  .orOperator(
+                      Criteria.where("warning.level").is(level.name()),
+                      Criteria.where("warning").is(null))
+              : Criteria.where("warning.level").is(level.name());
+      mongo.updateMulti(
+          Query.query(new Criteria().andOperator(without, ofLevel)),
+          Update.update("warningSeverity", level.severity()),
+          "projects");
+    }
+  }
+
   @EventListener
   void on(ProjectInputsChanged event) {
     recompute(event.projectId(), event.actor());
@@ -104,7 +126,8 @@ public class WarningService {
     if (warning.equals(before)) {
       return false;
     }
-    Update update = new Update().set("warning", warning);
+    Update update =
+        new Update().set("warning", warning).set("warningSeverity", warning.level().severity());
     List<EventEnvelope> outbox = new ArrayList<>();
     boolean turnedRed =
         warning.level() == Warning.Level.RED
