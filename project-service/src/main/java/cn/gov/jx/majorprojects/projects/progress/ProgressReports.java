@@ -1,7 +1,9 @@
 package cn.gov.jx.majorprojects.projects.progress;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,21 @@ public class ProgressReports {
           .findByPeriodAndProjectIdIn(period.toString(), projectIds)
           .forEach(r -> out.put(r.projectId, r.late));
     }
+    return out;
+  }
+
+  /**
+   * {@link #latestOf(String)} of several projects in one query (projects without reports absent).
+   */
+  public Map<String, List<MonthlyProgress>> latestOf(Collection<String> projectIds) {
+    Map<String, List<MonthlyProgress>> out = new HashMap<>();
+    if (projectIds.isEmpty()) {
+      return out;
+    }
+    reports.findByProjectIdIn(projectIds).stream()
+        .filter(r -> r.period != null && r.revisions != null && !r.revisions.isEmpty())
+        .sorted(Comparator.comparing((ProgressReport r) -> r.period).reversed())
+        .forEach(r -> out.computeIfAbsent(r.projectId, k -> new ArrayList<>()).add(latest(r)));
     return out;
   }
 
