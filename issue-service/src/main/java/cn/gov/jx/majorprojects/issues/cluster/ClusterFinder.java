@@ -121,24 +121,28 @@ final class ClusterFinder {
         pairs++;
       }
     }
-    double score = Math.round(sum / pairs * 100) / 100.0;
+    double score = pairs == 0 ? 0 : Math.round(sum / pairs * 100) / 100.0;
     List<Candidate> cases =
         members.stream().map(bucket::get).sorted(Comparator.comparing(Candidate::id)).toList();
-    Category category = cases.get(0).category();
+    Set<Category> categories = new TreeSet<>();
     Set<String> counties = new TreeSet<>();
-    cases.forEach(c -> counties.add(c.projectRegion()));
+    cases.forEach(
+        c -> {
+          categories.add(c.category());
+          counties.add(c.projectRegion());
+        });
+    Category category = categories.size() == 1 ? categories.iterator().next() : null;
     List<String> reasons = new ArrayList<>();
-    reasons.add("同类：" + CategoryNames.of(category));
-    String regionCode;
-    if (counties.size() == 1) {
-      regionCode = counties.iterator().next();
-      reasons.add(levelWord(regionCode) + "：" + name(regionCode));
-    } else {
-      regionCode = city(cases.get(0).projectRegion());
-      List<String> names = counties.stream().map(this::name).toList();
-      reasons.add(
-          levelWord(regionCode) + "：" + name(regionCode) + "（" + String.join("、", names) + "）");
+    reasons.add(
+        category != null
+            ? "同类：" + CategoryNames.of(category)
+            : "类别不同：" + String.join("、", categories.stream().map(CategoryNames::of).toList()));
+    String regionCode = commonRegion(counties);
+    String where = levelWord(regionCode) + "：" + name(regionCode);
+    if (counties.size() > 1) {
+      where += "（" + String.join("、", counties.stream().map(this::name).toList()) + "）";
     }
+    reasons.add(where);
     reasons.add("文本相似度 " + String.format(Locale.ROOT, "%.2f", score));
     List<String> shared = shared(members.stream().map(texts::get).toList());
     if (!shared.isEmpty()) {
@@ -146,6 +150,36 @@ final class ClusterFinder {
     }
     String key = String.join(",", cases.stream().map(Candidate::id).toList());
     return new Cluster(key, category, regionCode, name(regionCode), score, reasons, shared, cases);
+  }
+
+  /**
+   * A set of cases a coordinator chose, described like a found group (score, reasons), whatever
+   * their categories and regions.
+   */
+  Cluster describe(List<Candidate> cases) {
+    List<Bigrams> texts = cases.stream().map(c -> Bigrams.of(c.text())).toList();
+    int n = cases.size();
+    double[][] similarity = new double[n][n];
+    List<Integer> members = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      members.add(i);
+      for (int j = i + 1; j < n; j++) {
+        similarity[i][j] = texts.get(i).cosine(texts.get(j));
+        similarity[j][i] = similarity[i][j];
+      }
+    }
+    return cluster(cases, texts, similarity, members);
+  }
+
+  /** The lowest region containing all of them. */
+  String commonRegion(Set<String> regions) {
+    String first = regions.iterator().next();
+    for (Region candidate : tree.pathToRoot(first)) {
+      if (regions.stream().allMatch(r -> tree.isWithin(r, candidate.code()))) {
+        return candidate.code();
+      }
+    }
+    return first;
   }
 
   /** The bigrams every case of the group has, most frequent first, at most five. */
