@@ -67,7 +67,7 @@ class CaseGroupController {
     return PageView.of(
         groups.list(
             regionCode,
-            Paging.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id"))),
+            Paging.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt", "_id")),
             user));
   }
 
