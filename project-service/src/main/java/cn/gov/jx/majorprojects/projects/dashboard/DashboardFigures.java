@@ -102,6 +102,7 @@ final class DashboardFigures {
         starts,
         suspended,
         fiveNots,
+        get(c, "reportsPendingCorrection"),
         children);
   }
 
