@@ -150,13 +150,10 @@ public class ProgressReportService {
       reports.insert(fresh); // a concurrent first filing hits the unique id: 409
     } else {
       // targeted: the outbox and relay fields on the document are left alone
-      Document pushed = new Document();
-      mongo.getConverter().write(revision, pushed);
-      pushed.remove("_class");
       Update update =
           new Update()
               .set("revision", number)
-              .push("revisions", pushed)
+              .push("revisions", stored(revision))
               .unset("correctionRequested")
               .inc("version", 1);
       guarded(existing, update);
@@ -188,9 +185,6 @@ public class ProgressReportService {
     }
     Instant now = clock.instant();
     CorrectionRequest request = new CorrectionRequest(reason.strip(), user.username(), now);
-    Document asStored = new Document();
-    mongo.getConverter().write(request, asStored);
-    asStored.remove("_class");
     Warning warning = project.getWarning() == null ? Warning.green() : project.getWarning();
     Document details =
         new Document("period", period)
@@ -198,7 +192,7 @@ public class ProgressReportService {
             .append("reason", request.reason());
     Update update =
         new Update()
-            .set("correctionRequested", asStored)
+            .set("correctionRequested", stored(request))
             .inc("version", 1)
             .push(
                 "outbox",
@@ -207,6 +201,14 @@ public class ProgressReportService {
     guarded(report, update);
     events.publishEvent(new ProjectFiguresChanged(project.getId()));
     return reports.findById(report.id).orElseThrow();
+  }
+
+  /** A nested value as the mapping stores it (Decimal128 amounts), without a type hint. */
+  private Document stored(Object value) {
+    Document out = new Document();
+    mongo.getConverter().write(value, out);
+    out.remove("_class");
+    return out;
   }
 
   /** Applies a change only to the version read; another change meanwhile is a 409. */

@@ -3,7 +3,6 @@ package cn.gov.jx.majorprojects.projects.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -13,7 +12,6 @@ import cn.gov.jx.majorprojects.projects.FixedClockConfiguration;
 import cn.gov.jx.majorprojects.projects.excel.ExcelSheets;
 import cn.gov.jx.majorprojects.support.testing.EmbeddedMongoConfiguration;
 import cn.gov.jx.majorprojects.support.testing.TestUsers;
-import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -28,7 +26,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -50,12 +47,7 @@ class ProgressReportExcelApplicationTests {
 
   @BeforeEach
   void projects() throws Exception {
-    for (String c :
-        new String[] {
-          "projects", "progress_reports", "annual_plans", "dashboard_rollups", "dashboard_shares"
-        }) {
-      mongo.remove(new Query(), c);
-    }
+    ReportFixtures.emptyStore(mongo);
     tunnel =
         create(
             "000111", "360113", "org-nc-metro", "=HYPERLINK(\"http://x\")隧道", "UNDER_CONSTRUCTION");
@@ -77,25 +69,7 @@ class ProgressReportExcelApplicationTests {
 
   String create(String serial, String region, String org, String name, String status)
       throws Exception {
-    String answer =
-        mvc.perform(
-                post("/api/projects")
-                    .with(TestUsers.admin())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content(
-                        """
-                        {"code":"2026-%s-48-01-%s","name":"%s","level":"CITY","regionCode":"%s",
-                         "industry":"TRANSPORT","ownerOrg":"%s","ownerOrgName":"业主",
-                         "totalInvestment":50000,"plannedStart":"2026-01-01",
-                         "plannedFinish":"2028-12-31","status":"%s"}
-                        """
-                            .formatted(
-                                region, serial, name.replace("\"", "\\\""), region, org, status)))
-            .andExpect(status().isCreated())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    return JsonPath.read(answer, "$.id");
+    return ReportFixtures.project(mvc, serial, region, org, name, status);
   }
 
   byte[] template(RequestPostProcessor who, String period) throws Exception {

@@ -1,14 +1,12 @@
 package cn.gov.jx.majorprojects.projects.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.gov.jx.majorprojects.projects.FixedClockConfiguration;
 import cn.gov.jx.majorprojects.support.testing.EmbeddedMongoConfiguration;
 import cn.gov.jx.majorprojects.support.testing.TestUsers;
-import com.jayway.jsonpath.JsonPath;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,12 +50,7 @@ class ReportChaseApplicationTests {
 
   @BeforeEach
   void threeBuildingProjects() throws Exception {
-    for (String c :
-        new String[] {
-          "projects", "progress_reports", "report_chases", "dashboard_rollups", "dashboard_shares"
-        }) {
-      mongo.remove(new Query(), c);
-    }
+    ReportFixtures.emptyStore(mongo);
     silent = create("000201", "360113", "org-nc-metro");
     late = create("000202", "360702", "org-gz-energy");
     startedThisMonth = create("000203", "360113", "org-nc-metro");
@@ -71,24 +64,7 @@ class ReportChaseApplicationTests {
   }
 
   String create(String serial, String region, String org) throws Exception {
-    String answer =
-        mvc.perform(
-                post("/api/projects")
-                    .with(TestUsers.admin())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content(
-                        """
-                        {"code":"2026-%s-48-01-%s","name":"催报项目%s","level":"COUNTY",
-                         "regionCode":"%s","industry":"URBAN","ownerOrg":"%s","ownerOrgName":"业主",
-                         "totalInvestment":1000,"plannedStart":"2026-01-01",
-                         "plannedFinish":"2027-12-31","status":"UNDER_CONSTRUCTION"}
-                        """
-                            .formatted(region, serial, serial, region, org)))
-            .andExpect(status().isCreated())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    return JsonPath.read(answer, "$.id");
+    return ReportFixtures.project(mvc, serial, region, org, "催报项目" + serial, "UNDER_CONSTRUCTION");
   }
 
   static WorkingDays weekdays(LocalDate... holidays) {

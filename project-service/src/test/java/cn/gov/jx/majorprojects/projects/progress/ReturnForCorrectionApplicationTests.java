@@ -23,7 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -41,30 +40,10 @@ class ReturnForCorrectionApplicationTests {
 
   @BeforeEach
   void aFiledReport() throws Exception {
-    for (String c :
-        new String[] {
-          "projects", "progress_reports", "annual_plans", "dashboard_rollups", "dashboard_shares"
-        }) {
-      mongo.remove(new Query(), c);
-    }
-    String answer =
-        mvc.perform(
-                post("/api/projects")
-                    .with(TestUsers.admin())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content(
-                        """
-                        {"code":"2026-360113-48-01-000901","name":"红谷滩污水处理厂","level":"CITY",
-                         "regionCode":"360113","industry":"WATER","ownerOrg":"org-nc-metro",
-                         "ownerOrgName":"南昌轨道交通集团","totalInvestment":30000,
-                         "plannedStart":"2026-01-01","plannedFinish":"2027-12-31",
-                         "status":"UNDER_CONSTRUCTION"}
-                        """))
-            .andExpect(status().isCreated())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    projectId = JsonPath.read(answer, "$.id");
+    ReportFixtures.emptyStore(mongo);
+    projectId =
+        ReportFixtures.project(
+            mvc, "000901", "360113", "org-nc-metro", "红谷滩污水处理厂", "UNDER_CONSTRUCTION");
     file("1200.5").andExpect(status().isCreated());
   }
 
