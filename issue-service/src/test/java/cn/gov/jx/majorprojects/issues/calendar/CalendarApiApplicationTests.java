@@ -74,6 +74,35 @@ class CalendarApiApplicationTests {
   }
 
   @Test
+  void otherServicesReadTheWorkingDaysOfTheCalendarAndUsersMayNot() throws Exception {
+    // National Day 2026: 1-7 October off, Saturday 10 October worked (调休)
+    mvc.perform(
+            get("/internal/working-days")
+                .param("from", "2026-09-30")
+                .param("to", "2026-10-12")
+                .with(TestUsers.serviceClient()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.workingDays.length()").value(5))
+        .andExpect(jsonPath("$.workingDays[0]").value("2026-09-30"))
+        .andExpect(jsonPath("$.workingDays[1]").value("2026-10-08"))
+        .andExpect(jsonPath("$.workingDays[3]").value("2026-10-10"))
+        .andExpect(jsonPath("$.workingDays[4]").value("2026-10-12"));
+    mvc.perform(
+            get("/internal/working-days")
+                .param("from", "2026-01-01")
+                .param("to", "2027-12-31")
+                .with(TestUsers.serviceClient()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("to"));
+    mvc.perform(
+            get("/internal/working-days")
+                .param("from", "2026-09-30")
+                .param("to", "2026-10-12")
+                .with(TestUsers.admin()))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
   void onlyAdminsChangeCalendars() throws Exception {
     mvc.perform(
             put("/api/calendars/2028")

@@ -26,6 +26,13 @@ public enum EventType {
   TURNED_RED("问题亮红灯", "Issue turned red"),
   PROJECT_RED("项目亮红灯", "Project turned red"),
   REPORT_MISSING("项目月报未报送", "Monthly report missing"),
+  /** A coordinator or manager returned a filed monthly report: its owners correct it. */
+  REPORT_RETURNED("项目月报被退回修改", "Monthly report returned for correction"),
+  /**
+   * project-service's chase of a missing monthly report ({@code details.reminder} of at most 5);
+   * the county's coordinators hear of the one marked {@code details.countyCoordinator}.
+   */
+  REPORT_REMINDER("项目月报催报", "Reminder: monthly report still missing"),
   /** issue-service's daily reminder of a red case still open on a new working day: holders only. */
   RED_REMINDER("红灯问题仍未办结，请尽快处理", "Reminder: red issue still open");
 

@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
  * Who hears of an event. Issue events: coordinators of the region now holding it and the reporter's
  * organisation owners always; coordinators of the levels it passed through on moves and outcomes;
  * managers of the project's region and its ancestors when it turns red or is supervised. Project
- * events: the owner organisation's owners, plus the county's coordinators for a missing report and
- * the managers up the tree for a red project. Never the actor; never anyone outside the scope (a
- * region on the path from the project's county to the root; owners: the subject's organisation).
+ * events: the owner organisation's owners, plus the county's coordinators for a missing report (and
+ * the chase reminder project-service marks for them) and the managers up the tree for a red
+ * project. Never the actor; never anyone outside the scope (a region on the path from the project's
+ * county to the root; owners: the subject's organisation).
  */
 @Component
 public class RecipientPolicy {
@@ -88,7 +89,7 @@ public class RecipientPolicy {
       addOwners(out, directory, subject.reporterOrg());
     } else {
       addOwners(out, directory, subject.ownerOrg());
-      if (event.type() == REPORT_MISSING) {
+      if (event.type() == REPORT_MISSING || toCountyCoordinators(event)) {
         add(
             out,
             directory,
@@ -102,6 +103,12 @@ public class RecipientPolicy {
     }
     out.remove(event.actor());
     return out;
+  }
+
+  /** The chase of a missing report tells the county once (project-service decides which one). */
+  private static boolean toCountyCoordinators(InboundEvent event) {
+    return event.type() == REPORT_REMINDER
+        && Boolean.TRUE.equals(event.details().get("countyCoordinator"));
   }
 
   /** The coordinators of the region holding an issue now (in the issue's scope): who must act. */

@@ -155,6 +155,26 @@ class RecipientPolicyTests {
         details);
   }
 
+  @Test
+  void aReturnedReportReachesOnlyTheOwnersNotTheCoordinatorWhoReturnedIt() {
+    var event = projectEvent(EventType.REPORT_RETURNED, "coord.zg", Map.of("period", "2026-10"));
+    assertThat(policy.recipients(event, DEMO)).containsExactly("owner.zg");
+  }
+
+  @Test
+  void aReportReminderReachesTheOwnersAndTheCountyOnlyWhenMarkedForIt() {
+    var second =
+        projectEvent(
+            EventType.REPORT_REMINDER, "system", Map.of("reminder", 2, "period", "2026-10"));
+    assertThat(policy.recipients(second, DEMO)).containsExactly("owner.zg");
+    var third =
+        projectEvent(
+            EventType.REPORT_REMINDER,
+            "system",
+            Map.of("reminder", 3, "period", "2026-10", "countyCoordinator", true));
+    assertThat(policy.recipients(third, DEMO)).containsExactlyInAnyOrder("owner.zg", "coord.zg");
+  }
+
   static DirectoryUser user(String name, PlatformRole role, String region, String org) {
     return new DirectoryUser(name, role, region, org, name + "@demo.local");
   }
@@ -192,13 +212,17 @@ class RecipientPolicyTests {
   }
 
   static InboundEvent projectEvent(EventType type) {
+    return projectEvent(type, null, Map.of());
+  }
+
+  static InboundEvent projectEvent(EventType type, String actor, Map<String, Object> details) {
     return new InboundEvent(
         "e-" + type,
         "project-service",
         type,
         Instant.parse("2026-11-26T08:00:00Z"),
         1L,
-        null,
+        actor,
         new Subject(
             SubjectKind.PROJECT,
             "p9",
@@ -219,6 +243,6 @@ class RecipientPolicyTests {
             "JX-P-9",
             "赣州电厂",
             "org-gz-energy"),
-        Map.of());
+        details);
   }
 }

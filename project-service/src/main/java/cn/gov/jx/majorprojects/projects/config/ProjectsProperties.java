@@ -12,16 +12,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issueUrl issue-service, asked for the dashboard's coordination figure (contract 2)
  * @param demoData load the deterministic Jiangxi demo set once after start
  * @param warnings the daily recomputation of every project's warning
+ * @param reportChase the daily reminders of missing monthly reports
  */
 @ConfigurationProperties("projects")
 public record ProjectsProperties(
     @DefaultValue("http://localhost:8083") URI notificationUrl,
     @DefaultValue("http://localhost:8082") URI issueUrl,
     @DefaultValue("false") boolean demoData,
-    @DefaultValue Warnings warnings) {
+    @DefaultValue Warnings warnings,
+    @DefaultValue ReportChase reportChase) {
 
   /**
    * @param cron when every warning is recomputed (Asia/Shanghai); dates move the light
    */
   public record Warnings(@DefaultValue("0 10 0 * * *") String cron) {}
+
+  /**
+   * @param cron when missing reports are chased (Asia/Shanghai); non-working days send nothing
+   */
+  public record ReportChase(@DefaultValue("0 0 9 * * *") String cron) {}
 }

@@ -106,6 +106,7 @@ final class DashboardFigures {
         starts,
         suspended,
         fiveNots,
+        get(c, "reportsPendingCorrection"),
         children,
         null,
         null);

@@ -293,7 +293,11 @@ class DashboardRollups {
             .map(
                 m ->
                     new ProjectFigures.MonthReport(
-                        m.period(), m.investmentCompleted(), m.workersOnSite(), m.suspended()))
+                        m.period(),
+                        m.investmentCompleted(),
+                        m.workersOnSite(),
+                        m.suspended(),
+                        m.correctionRequested()))
             .toList();
     return new ProjectFigures.Inputs(
         p.getStatus(),

@@ -6,7 +6,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** The dashboard of a region and year; children carry the same figures without their own list. */
+/**
+ * The dashboard of a region and year; children carry the same figures without their own list.
+ * {@code reportsPendingCorrection}: the year's monthly reports returned for correction and not yet
+ * corrected.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record DashboardView(
     String regionCode,
@@ -24,6 +28,7 @@ record DashboardView(
     Starts onTimeStart,
     long suspendedSites,
     FiveNots fiveNots,
+    long reportsPendingCorrection,
     List<DashboardView> children,
     Previous previous,
     Monthly monthly) {
@@ -45,6 +50,7 @@ record DashboardView(
         onTimeStart,
         suspendedSites,
         fiveNots,
+        reportsPendingCorrection,
         children,
         previous,
         monthly);

@@ -34,8 +34,18 @@ final class ProjectFigures {
       Map<Integer, BigDecimal> plans,
       List<MonthReport> reports) {}
 
-  /** The latest revision of one month's report. */
-  record MonthReport(YearMonth period, BigDecimal completed, int workers, boolean suspended) {}
+  /** The latest revision of one month's report; returned for correction and not yet corrected. */
+  record MonthReport(
+      YearMonth period,
+      BigDecimal completed,
+      int workers,
+      boolean suspended,
+      boolean correctionRequested) {
+
+    MonthReport(YearMonth period, BigDecimal completed, int workers, boolean suspended) {
+      this(period, completed, workers, suspended, false);
+    }
+  }
 
   /** Amounts in 10k CNY with at most four decimals, as a whole number of CNY. */
   static long yuan(BigDecimal tenThousands) {
@@ -94,6 +104,9 @@ final class ProjectFigures {
       }
       add(f, "completed_" + r.period().getMonthValue(), amount);
       add(f, "workers_" + r.period().getMonthValue(), r.workers());
+      if (r.correctionRequested()) {
+        add(f, "reportsPendingCorrection", 1);
+      }
       if (latest == null || r.period().isAfter(latest.period())) {
         latest = r;
       }

@@ -13,9 +13,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The projects' outbox: events written with each warning change, delivered to notification-service
- * by the platform's relay every {@code projects.outbox-relay-delay} (claim lease 1 min, 100
- * projects a pass).
+ * The outboxes of this service, delivered to notification-service by the platform's relay every
+ * {@code projects.outbox-relay-delay} (claim lease 1 min, 100 documents a pass): the projects'
+ * (events written with each warning change), the progress reports' (returned for correction) and
+ * the report chases' (reminders of a missing report).
  */
 @Configuration(proxyBeanMethods = false)
 class OutboxConfiguration {
@@ -30,10 +31,40 @@ class OutboxConfiguration {
       JsonMapper json,
       Clock clock,
       @Value("${projects.outbox-relay-delay:5000}") long delayMillis) {
+    return relay("projects", mongo, notifications, json, clock, delayMillis);
+  }
+
+  @Bean
+  OutboxRelay progressReportOutboxRelay(
+      MongoTemplate mongo,
+      NotificationClient notifications,
+      JsonMapper json,
+      Clock clock,
+      @Value("${projects.outbox-relay-delay:5000}") long delayMillis) {
+    return relay("progress_reports", mongo, notifications, json, clock, delayMillis);
+  }
+
+  @Bean
+  OutboxRelay reportChaseOutboxRelay(
+      MongoTemplate mongo,
+      NotificationClient notifications,
+      JsonMapper json,
+      Clock clock,
+      @Value("${projects.outbox-relay-delay:5000}") long delayMillis) {
+    return relay("report_chases", mongo, notifications, json, clock, delayMillis);
+  }
+
+  private static OutboxRelay relay(
+      String collection,
+      MongoTemplate mongo,
+      NotificationClient notifications,
+      JsonMapper json,
+      Clock clock,
+      long delayMillis) {
     TypeReference<Map<String, Object>> asMap = new TypeReference<>() {};
     // the client takes the event as JSON fields: the envelope's own JSON, unchanged
     OutboxRelay.Sender sender = event -> notifications.send(json.convertValue(event, asMap));
     return new OutboxRelay(
-        mongo, "projects", sender, LEASE, BATCH_SIZE, Duration.ofMillis(delayMillis), clock);
+        mongo, collection, sender, LEASE, BATCH_SIZE, Duration.ofMillis(delayMillis), clock);
   }
 }

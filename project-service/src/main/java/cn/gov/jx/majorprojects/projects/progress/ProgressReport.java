@@ -14,7 +14,10 @@ import org.springframework.data.mongodb.core.mapping.FieldType;
 
 /**
  * A project's report for one month ({@code projectId:period}): the latest revision on top, every
- * revision (the latest included) in {@code revisions}, never edited.
+ * revision (the latest included) in {@code revisions}, never edited. {@code correctionRequested} is
+ * the pending return for correction (null when none); the next revision answers and clears it.
+ * Written only by targeted updates, never replaced whole: the document also carries an {@code
+ * outbox} of events (REPORT_RETURNED) that the relay drains.
  */
 @Document("progress_reports")
 @CompoundIndex(name = "project_period", def = "{'projectId': 1, 'period': 1}", unique = true)
@@ -27,6 +30,7 @@ class ProgressReport {
   Instant firstSubmittedAt;
   boolean late;
   List<Revision> revisions = new ArrayList<>();
+  CorrectionRequest correctionRequested;
   @Version Long version;
 
   record Revision(
@@ -38,7 +42,8 @@ class ProgressReport {
       String suspensionReason,
       String note,
       String submittedBy,
-      Instant submittedAt) {}
+      Instant submittedAt,
+      CorrectionRequest answers) {}
 
   static String idOf(String projectId, String period) {
     return projectId + ":" + period;

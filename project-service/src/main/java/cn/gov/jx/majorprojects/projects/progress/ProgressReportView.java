@@ -4,7 +4,11 @@ import cn.gov.jx.majorprojects.projects.progress.ProgressReport.Revision;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One revision of a month's report as the API answers it. */
+/**
+ * One revision of a month's report as the API answers it; {@code correctionRequested} is the
+ * report's pending return (the same on every revision), {@code answersCorrection} the return this
+ * revision answered.
+ */
 record ProgressReportView(
     String projectId,
     String period,
@@ -18,7 +22,9 @@ record ProgressReportView(
     String note,
     String submittedBy,
     Instant submittedAt,
-    Instant firstSubmittedAt) {
+    Instant firstSubmittedAt,
+    CorrectionRequest answersCorrection,
+    CorrectionRequest correctionRequested) {
 
   static ProgressReportView of(ProgressReport report, Revision r) {
     return new ProgressReportView(
@@ -34,7 +40,9 @@ record ProgressReportView(
         r.note(),
         r.submittedBy(),
         r.submittedAt(),
-        report.firstSubmittedAt);
+        report.firstSubmittedAt,
+        r.answers(),
+        report.correctionRequested);
   }
 
   static ProgressReportView latest(ProgressReport report) {

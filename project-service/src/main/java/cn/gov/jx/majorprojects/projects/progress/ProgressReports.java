@@ -64,6 +64,7 @@ public class ProgressReports {
         YearMonth.parse(report.period),
         current.investmentCompleted(),
         current.workersOnSite(),
-        current.siteState());
+        current.siteState(),
+        report.correctionRequested != null);
   }
 }

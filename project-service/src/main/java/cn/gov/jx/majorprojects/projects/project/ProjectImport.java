@@ -1,6 +1,7 @@
 package cn.gov.jx.majorprojects.projects.project;
 
-import cn.gov.jx.majorprojects.projects.project.ProjectExcel.SheetRow;
+import cn.gov.jx.majorprojects.projects.excel.ExcelSheets;
+import cn.gov.jx.majorprojects.projects.excel.ExcelSheets.SheetRow;
 import cn.gov.jx.majorprojects.support.security.PlatformRole;
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
 import cn.gov.jx.majorprojects.support.web.BadRequestException;
@@ -76,18 +77,18 @@ class ProjectImport {
 
   private static ProjectRequest requestOf(Map<String, Object> v, List<FieldProblem> problems) {
     return new ProjectRequest(
-        ProjectExcel.string(v.get("code")),
-        ProjectExcel.string(v.get("name")),
-        ProjectExcel.enumOf(ProjectLevel.class, v.get("level"), "level", problems),
-        ProjectExcel.string(v.get("regionCode")),
-        ProjectExcel.enumOf(Industry.class, v.get("industry"), "industry", problems),
-        ProjectExcel.string(v.get("ownerOrg")),
-        ProjectExcel.string(v.get("ownerOrgName")),
-        ProjectExcel.decimal(v.get("totalInvestment"), "totalInvestment", problems),
-        ProjectExcel.date(v.get("plannedStart"), "plannedStart", problems),
-        ProjectExcel.date(v.get("plannedFinish"), "plannedFinish", problems),
-        ProjectExcel.enumOf(ProjectStatus.class, v.get("status"), "status", problems),
-        ProjectExcel.string(v.get("description")));
+        ExcelSheets.string(v.get("code")),
+        ExcelSheets.string(v.get("name")),
+        ExcelSheets.enumOf(ProjectLevel.class, v.get("level"), "level", problems),
+        ExcelSheets.string(v.get("regionCode")),
+        ExcelSheets.enumOf(Industry.class, v.get("industry"), "industry", problems),
+        ExcelSheets.string(v.get("ownerOrg")),
+        ExcelSheets.string(v.get("ownerOrgName")),
+        ExcelSheets.decimal(v.get("totalInvestment"), "totalInvestment", problems),
+        ExcelSheets.date(v.get("plannedStart"), "plannedStart", problems),
+        ExcelSheets.date(v.get("plannedFinish"), "plannedFinish", problems),
+        ExcelSheets.enumOf(ProjectStatus.class, v.get("status"), "status", problems),
+        ExcelSheets.string(v.get("description")));
   }
 
   private static void failOn(List<FieldProblem> problems) {

@@ -264,6 +264,11 @@ public class ProjectService {
     return mongo.find(new Query(criteria).with(Sort.by("code")), Project.class);
   }
 
+  /** Every project the caller sees in a region's subtree (all of its scope when null), by code. */
+  public List<Project> inScope(PlatformUser user, String regionCode, int max) {
+    return export(user, new ProjectFilter(regionCode, null, null, null, null, null), max);
+  }
+
   private Criteria filterCriteria(PlatformUser user, ProjectFilter filter) {
     List<Criteria> all = new ArrayList<>();
     all.add(scope(user, filter.regionCode()));

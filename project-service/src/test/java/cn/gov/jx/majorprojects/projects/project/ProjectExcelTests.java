@@ -2,6 +2,7 @@ package cn.gov.jx.majorprojects.projects.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.jx.majorprojects.projects.excel.ExcelSheets;
 import cn.gov.jx.majorprojects.support.web.Problems.FieldProblem;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -79,7 +80,7 @@ class ProjectExcelTests {
   void aSheetMarkedAsTextImportsBackUnchanged() {
     String name = "=1+1 南昌";
     List<FieldProblem> problems = new ArrayList<>();
-    List<ProjectExcel.SheetRow> rows =
+    List<ExcelSheets.SheetRow> rows =
         ProjectExcel.read(
             new ByteArrayInputStream(ProjectExcel.write(List.of(project(name, "-业主", "@x")))),
             10,
@@ -114,7 +115,7 @@ class ProjectExcelTests {
   /** Refused as a whole, before any header or row is looked at. */
   static List<FieldProblem> problemsReading(byte[] file) {
     List<FieldProblem> problems = new ArrayList<>();
-    List<ProjectExcel.SheetRow> rows =
+    List<ExcelSheets.SheetRow> rows =
         ProjectExcel.read(new ByteArrayInputStream(file), 10, problems);
     assertThat(rows).isEmpty();
     assertThat(problems)
@@ -185,7 +186,7 @@ class ProjectExcelTests {
       projects.add(project("赣江新区光伏电站" + i, "南昌轨道交通集团有限公司第" + i + "分公司", description));
     }
     List<FieldProblem> problems = new ArrayList<>();
-    List<ProjectExcel.SheetRow> rows =
+    List<ExcelSheets.SheetRow> rows =
         ProjectExcel.read(
             new ByteArrayInputStream(ProjectExcel.write(projects)),
             ProjectImport.MAX_ROWS,
