@@ -266,7 +266,7 @@ public class ProjectService {
 
   /** Every project the caller sees in a region's subtree (all of its scope when null), by code. */
   public List<Project> inScope(PlatformUser user, String regionCode, int max) {
-    return export(user, new ProjectFilter(regionCode, null, null, null, null, null), max);
+    return export(user, new ProjectFilter(regionCode, null, null, null, null, null, null), max);
   }
 
   private Criteria filterCriteria(PlatformUser user, ProjectFilter filter) {
