@@ -52,12 +52,20 @@ class IssueIntake {
     this.clock = clock;
   }
 
+  /** {@code helpWanted}: what the owner asks of the coordinators (optional). */
   record NewIssue(
-      String projectId, String title, String description, Category category, Urgency urgency) {
+      String projectId,
+      String title,
+      String description,
+      Category category,
+      Urgency urgency,
+      String helpWanted) {
 
+    /** The request's fingerprint; without help wanted the same as before the field existed. */
     String hash() {
-      return sha256(
-          String.join("\u0000", projectId, title, description, category.name(), urgency.name()));
+      String fields =
+          String.join("\u0000", projectId, title, description, category.name(), urgency.name());
+      return sha256(helpWanted == null ? fields : fields + "\u0000" + helpWanted);
     }
   }
 
@@ -99,6 +107,7 @@ class IssueIntake {
                 request.description(),
                 request.category(),
                 request.urgency(),
+                request.helpWanted(),
                 user.username(),
                 user.org()),
             policies.current().version(),

@@ -36,7 +36,8 @@ class IssueIntakeController {
       @NotBlank @Size(max = 200) String title,
       @NotBlank @Size(max = 10_000) String description,
       @NotNull Category category,
-      @NotNull Urgency urgency) {}
+      @NotNull Urgency urgency,
+      @Size(max = 2000) String helpWanted) {}
 
   @PostMapping
   ResponseEntity<IssueView> submit(
@@ -54,7 +55,10 @@ class IssueIntakeController {
                 body.title(),
                 body.description(),
                 body.category(),
-                body.urgency()),
+                body.urgency(),
+                body.helpWanted() == null || body.helpWanted().isBlank()
+                    ? null
+                    : body.helpWanted().strip()),
             idempotencyKey,
             user);
     // a replay answers what the first call answered, marked so a client can tell

@@ -85,6 +85,7 @@ public class Issue {
 
   String title;
   String description;
+  String helpWanted;
   Category category;
   Urgency urgency;
 
@@ -148,6 +149,7 @@ public class Issue {
       String description,
       Category category,
       Urgency urgency,
+      String helpWanted,
       String reporter,
       String reporterOrg) {}
 
@@ -191,6 +193,7 @@ public class Issue {
     issue.ownerOrg = s.ownerOrg();
     issue.title = s.title();
     issue.description = s.description();
+    issue.helpWanted = s.helpWanted();
     issue.category = s.category();
     issue.urgency = s.urgency();
     issue.policyVersion = policyVersion;

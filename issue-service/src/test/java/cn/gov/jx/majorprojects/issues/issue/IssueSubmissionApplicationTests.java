@@ -280,7 +280,36 @@ class IssueSubmissionApplicationTests {
         .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.hasItem("category")));
     submit(TestUsers.ownerHgt(), body("p-hgt", "x").replace("DEMOLITION", "WEATHER"), null)
         .andExpect(status().isBadRequest());
+    submit(
+            TestUsers.ownerHgt(),
+            body("p-hgt", "x").replace("}", ",\"helpWanted\":\"%s\"}".formatted("帮".repeat(2001))),
+            null)
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.hasItem("helpWanted")));
     assertThat(issueCount()).isEqualTo(before);
+  }
+
+  @Test
+  void theHelpWantedIsKeptWithTheCaseAndPartOfWhatARetryMustRepeat() throws Exception {
+    String withHelp = body("p-hgt", "电力接入").replace("}", ",\"helpWanted\":\"  请协调供电公司提前接入  \"}");
+    String id =
+        JsonPath.read(
+            submit(TestUsers.ownerHgt(), withHelp, "key-help-1")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.helpWanted").value("请协调供电公司提前接入"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(),
+            "$.id");
+    mvc.perform(MockMvcRequestBuilders.get("/api/issues/" + id).with(TestUsers.coordHgt()))
+        .andExpect(jsonPath("$.helpWanted").value("请协调供电公司提前接入"));
+    // the same key with other help wanted is another request
+    submit(TestUsers.ownerHgt(), withHelp.replace("提前", "尽快"), "key-help-1")
+        .andExpect(status().isConflict());
+    // it is optional: without it the case has none
+    submit(TestUsers.ownerHgt(), body("p-hgt", "无求助"), null)
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.helpWanted").value(org.hamcrest.Matchers.nullValue()));
   }
 
   @Test

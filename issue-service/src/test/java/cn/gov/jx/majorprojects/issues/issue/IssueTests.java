@@ -45,6 +45,7 @@ class IssueTests {
           "征地拆迁未完成",
           Category.DEMOLITION,
           Urgency.NORMAL,
+          "请市里协调征迁办加快签约",
           "owner.hgt",
           "org-nc-metro");
 
@@ -155,6 +156,7 @@ class IssueTests {
                 "d",
                 Category.LAND,
                 Urgency.URGENT,
+                null,
                 "owner.hgt",
                 "org-nc-metro"),
             3,
