@@ -25,6 +25,7 @@ public enum EventType {
   TURNED_YELLOW("问题亮黄灯", "Issue turned yellow"),
   TURNED_RED("问题亮红灯", "Issue turned red"),
   PROJECT_RED("项目亮红灯", "Project turned red"),
+  PROJECT_YELLOW("项目亮黄灯", "Project turned yellow"),
   REPORT_MISSING("项目月报未报送", "Monthly report missing"),
   /** A coordinator or manager returned a filed monthly report: its owners correct it. */
   REPORT_RETURNED("项目月报被退回修改", "Monthly report returned for correction"),
@@ -33,6 +34,8 @@ public enum EventType {
    * the county's coordinators hear of the one marked {@code details.countyCoordinator}.
    */
   REPORT_REMINDER("项目月报催报", "Reminder: monthly report still missing"),
+  /** project-service: a region under half of its year's plan after the first half (双过半). */
+  DOUBLE_HALF_BEHIND("上半年投资未过半（双过半未达标）", "Half of the year's plan not reached by 30 June"),
   /** issue-service's daily reminder of a red case still open on a new working day: holders only. */
   RED_REMINDER("红灯问题仍未办结，请尽快处理", "Reminder: red issue still open");
 

@@ -65,6 +65,7 @@ public class Inbox {
   public Notification compose(InboundEvent event, String recipient) {
     Subject s = event.subject();
     boolean issue = s.kind() == SubjectKind.ISSUE;
+    boolean region = s.kind() == SubjectKind.REGION;
     String ref =
         issue ? (s.number() == null ? s.id() : s.number()) : (s.code() == null ? s.id() : s.code());
     String title = issue ? s.title() : s.name();
@@ -80,8 +81,10 @@ public class Inbox {
         s.kind().name(),
         s.id(),
         ref,
-        issue ? s.projectId() : s.id(),
-        (issue ? "/issues/" : "/projects/") + s.id(),
+        issue ? s.projectId() : region ? null : s.id(),
+        region
+            ? "/dashboard?regionCode=" + s.projectRegion()
+            : (issue ? "/issues/" : "/projects/") + s.id(),
         false,
         event.occurredAt(),
         clock.instant());

@@ -22,10 +22,11 @@ import org.springframework.stereotype.Component;
  * Who hears of an event. Issue events: coordinators of the region now holding it and the reporter's
  * organisation owners always; coordinators of the levels it passed through on moves and outcomes;
  * managers of the project's region and its ancestors when it turns red or is supervised. Project
- * events: the owner organisation's owners, plus the county's coordinators for a missing report (and
- * the chase reminder project-service marks for them) and the managers up the tree for a red
- * project. Never the actor; never anyone outside the scope (a region on the path from the project's
- * county to the root; owners: the subject's organisation).
+ * events: the owner organisation's owners, plus the county's coordinators for a missing report, a
+ * yellow project or the chase reminder project-service marks for them, and the managers up the tree
+ * for a red project. Region events (双过半 missed): the managers of that region. Never the actor;
+ * never anyone outside the scope (a region on the path from the project's county to the root;
+ * owners: the subject's organisation).
  */
 @Component
 public class RecipientPolicy {
@@ -87,9 +88,19 @@ public class RecipientPolicy {
       }
       add(out, directory, PlatformRole.COORDINATOR, u -> holders.contains(u.region()), scope);
       addOwners(out, directory, subject.reporterOrg());
+    } else if (subject.kind() == SubjectKind.REGION) {
+      // a region's own figures: the managers of exactly that region
+      add(
+          out,
+          directory,
+          PlatformRole.MANAGER,
+          u -> subject.projectRegion().equals(u.region()),
+          scope);
     } else {
       addOwners(out, directory, subject.ownerOrg());
-      if (event.type() == REPORT_MISSING || toCountyCoordinators(event)) {
+      if (event.type() == REPORT_MISSING
+          || event.type() == PROJECT_YELLOW
+          || toCountyCoordinators(event)) {
         add(
             out,
             directory,

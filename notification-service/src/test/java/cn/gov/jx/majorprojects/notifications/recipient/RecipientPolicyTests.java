@@ -175,6 +175,38 @@ class RecipientPolicyTests {
     assertThat(policy.recipients(third, DEMO)).containsExactlyInAnyOrder("owner.zg", "coord.zg");
   }
 
+  @Test
+  void aYellowProjectReachesTheOwnersAndTheCountyCoordinatorsNotTheManagers() {
+    assertThat(policy.recipients(projectEvent(EventType.PROJECT_YELLOW), DEMO))
+        .containsExactlyInAnyOrder("owner.zg", "coord.zg");
+  }
+
+  @Test
+  void aMissedDoubleHalfReachesTheManagersOfThatRegionOnly() {
+    var event =
+        new InboundEvent(
+            "e-dh",
+            "project-service",
+            EventType.DOUBLE_HALF_BEHIND,
+            Instant.parse("2026-07-06T00:20:00Z"),
+            1L,
+            "system",
+            Subject.region("360700:2026", "360700", "赣州市"),
+            Map.of("year", 2026));
+    assertThat(policy.recipients(event, DEMO)).containsExactly("manager.gz");
+    var province =
+        new InboundEvent(
+            "e-dh-jx",
+            "project-service",
+            EventType.DOUBLE_HALF_BEHIND,
+            Instant.parse("2026-07-06T00:20:00Z"),
+            1L,
+            "system",
+            Subject.region("360000:2026", "360000", "江西省"),
+            Map.of("year", 2026));
+    assertThat(policy.recipients(province, DEMO)).containsExactly("manager.jx");
+  }
+
   static DirectoryUser user(String name, PlatformRole role, String region, String org) {
     return new DirectoryUser(name, role, region, org, name + "@demo.local");
   }

@@ -130,6 +130,33 @@ public record EventEnvelope(
           ownerOrg);
     }
 
+    /**
+     * A region's figures for a year (id {@code region:year}); {@code projectRegion} is the region
+     * itself, {@code code} and {@code name} its division code and name.
+     */
+    public static Subject region(String id, String regionCode, String regionName) {
+      return new Subject(
+          SubjectKind.REGION,
+          id,
+          null,
+          null,
+          null,
+          null,
+          regionCode,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          regionCode,
+          regionName,
+          null);
+    }
+
     /** Orders and deduplicates per subject: kind plus id. */
     public String key() {
       return kind + ":" + id;
@@ -138,6 +165,8 @@ public record EventEnvelope(
 
   public enum SubjectKind {
     ISSUE,
-    PROJECT
+    PROJECT,
+    /** A region's dashboard figures (e.g. 双过半 missed). */
+    REGION
   }
 }

@@ -8,6 +8,7 @@ import cn.gov.jx.majorprojects.projects.dashboard.DashboardView.MonthPoint;
 import cn.gov.jx.majorprojects.projects.dashboard.DashboardView.NotStopped;
 import cn.gov.jx.majorprojects.projects.dashboard.DashboardView.Planning;
 import cn.gov.jx.majorprojects.projects.dashboard.DashboardView.Starts;
+import cn.gov.jx.majorprojects.projects.progress.ProgressReports;
 import cn.gov.jx.majorprojects.projects.project.ProjectLevel;
 import cn.gov.jx.majorprojects.projects.project.ProjectStatus;
 import cn.gov.jx.majorprojects.projects.project.Warning;
@@ -112,9 +113,14 @@ final class DashboardFigures {
         null);
   }
 
-  /** 双过半 missed: 30 June of the year has passed, there is a plan and under half of it was done. */
+  /**
+   * 双过半 missed: June's reports were due (5 July) and have passed, there is a plan and under half of
+   * it was done in the first half.
+   */
   static boolean halfYearBehind(int year, long planned, long firstHalf, LocalDate today) {
-    return today.isAfter(LocalDate.of(year, 6, 30)) && planned > 0 && firstHalf * 2 < planned;
+    return today.isAfter(LocalDate.of(year, 7, ProgressReports.DUE_DAY))
+        && planned > 0
+        && firstHalf * 2 < planned;
   }
 
   /** The cumulative series of one year's roll-up; completed only up to {@code today}'s month. */

@@ -67,4 +67,24 @@ class OutboxConfiguration {
     return new OutboxRelay(
         mongo, collection, sender, LEASE, BATCH_SIZE, Duration.ofMillis(delayMillis), clock);
   }
+
+  /** The same relay over the region alerts (双过半 missed). */
+  @Bean
+  OutboxRelay regionAlertOutboxRelay(
+      MongoTemplate mongo,
+      NotificationClient notifications,
+      JsonMapper json,
+      Clock clock,
+      @Value("${projects.outbox-relay-delay:5000}") long delayMillis) {
+    TypeReference<Map<String, Object>> asMap = new TypeReference<>() {};
+    OutboxRelay.Sender sender = event -> notifications.send(json.convertValue(event, asMap));
+    return new OutboxRelay(
+        mongo,
+        ProjectEvents.REGION_ALERTS,
+        sender,
+        LEASE,
+        BATCH_SIZE,
+        Duration.ofMillis(delayMillis),
+        clock);
+  }
 }

@@ -14,6 +14,9 @@ public final class ProjectEvents {
 
   static final String SOURCE = "project-service";
 
+  /** Region-level alerts, one document each (its id makes it happen once), with an outbox. */
+  public static final String REGION_ALERTS = "region_alerts";
+
   private ProjectEvents() {}
 
   /** {@code order} keeps two events of one write in order (their sequence differs by it). */
@@ -41,6 +44,27 @@ public final class ProjectEvents {
             p.getRegionCode(),
             p.getOwnerOrg(),
             warning.level().name()),
+        all);
+  }
+
+  /** An event about a region's figures of a year (subject id {@code region:year}). */
+  public static EventEnvelope ofRegion(
+      String type,
+      String regionCode,
+      String regionName,
+      int year,
+      Map<String, Object> details,
+      Instant now) {
+    Map<String, Object> all = new LinkedHashMap<>(details);
+    all.put("year", year);
+    return new EventEnvelope(
+        UUID.randomUUID().toString(),
+        SOURCE,
+        type,
+        now,
+        now.toEpochMilli() * 10,
+        "system",
+        Subject.region(regionCode + ":" + year, regionCode, regionName),
         all);
   }
 }

@@ -3,6 +3,8 @@ package cn.gov.jx.majorprojects.projects.plan;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -24,7 +26,31 @@ public record AnnualPlan(
     Instant updatedAt,
     @Version Long version) {
 
-  record Milestone(String name, LocalDate plannedDate, LocalDate actualDate) {}
+  /** {@code id} is stable across PUTs of the plan; plans stored before ids read as m1, m2, ... */
+  record Milestone(String id, String name, LocalDate plannedDate, LocalDate actualDate) {
+
+    /** Days past the planned date: until done (today) or until the actual date; 0 when on time. */
+    long slipDays(LocalDate today) {
+      LocalDate until = actualDate != null ? actualDate : today;
+      return Math.max(0, ChronoUnit.DAYS.between(plannedDate, until));
+    }
+  }
+
+  /** The milestones, each with an id (a stored milestone without one gets its position's). */
+  List<Milestone> milestonesWithIds() {
+    if (milestones == null) {
+      return List.of();
+    }
+    List<Milestone> out = new ArrayList<>();
+    for (int i = 0; i < milestones.size(); i++) {
+      Milestone m = milestones.get(i);
+      out.add(
+          m.id() != null
+              ? m
+              : new Milestone("m" + (i + 1), m.name(), m.plannedDate(), m.actualDate()));
+    }
+    return out;
+  }
 
   static String idOf(String projectId, int year) {
     return projectId + ":" + year;

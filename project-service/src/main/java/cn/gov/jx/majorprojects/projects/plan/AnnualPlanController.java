@@ -1,15 +1,18 @@
 package cn.gov.jx.majorprojects.projects.plan;
 
-import cn.gov.jx.majorprojects.projects.plan.AnnualPlan.Milestone;
 import cn.gov.jx.majorprojects.projects.project.Project;
 import cn.gov.jx.majorprojects.projects.project.ProjectService;
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
 import cn.gov.jx.majorprojects.support.web.NotFoundException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,23 +29,53 @@ class AnnualPlanController {
   private final AnnualPlanRepository plans;
   private final AnnualPlanService service;
 
+  private final Clock clock;
+
   AnnualPlanController(
-      ProjectService projects, AnnualPlanRepository plans, AnnualPlanService service) {
+      ProjectService projects, AnnualPlanRepository plans, AnnualPlanService service, Clock clock) {
     this.projects = projects;
     this.plans = plans;
     this.service = service;
+    this.clock = clock;
   }
 
   record AnnualPlanView(
       String projectId,
       int year,
       BigDecimal plannedInvestment,
-      List<Milestone> milestones,
-      Long version) {
-    static AnnualPlanView of(AnnualPlan p) {
-      return new AnnualPlanView(
-          p.projectId(), p.year(), p.plannedInvestment(), p.milestones(), p.version());
-    }
+      List<MilestoneView> milestones,
+      Long version) {}
+
+  /** A milestone with {@code slipDays}: calendar days past its planned date (0 on time). */
+  record MilestoneView(
+      String id,
+      String name,
+      LocalDate plannedDate,
+      LocalDate actualDate,
+      boolean done,
+      long slipDays) {}
+
+  /** Body of the milestone-done action. */
+  record MilestoneDone(@NotNull LocalDate actualDate) {}
+
+  private AnnualPlanView view(AnnualPlan p) {
+    LocalDate today = LocalDate.now(clock);
+    return new AnnualPlanView(
+        p.projectId(),
+        p.year(),
+        p.plannedInvestment(),
+        p.milestonesWithIds().stream()
+            .map(
+                m ->
+                    new MilestoneView(
+                        m.id(),
+                        m.name(),
+                        m.plannedDate(),
+                        m.actualDate(),
+                        m.actualDate() != null,
+                        m.slipDays(today)))
+            .toList(),
+        p.version());
   }
 
   @GetMapping
@@ -50,7 +83,7 @@ class AnnualPlanController {
     Project project = projects.get(user, id);
     return plans
         .findById(AnnualPlan.idOf(project.getId(), year))
-        .map(AnnualPlanView::of)
+        .map(this::view)
         .orElseThrow(() -> new NotFoundException("Plan", id + "/" + year));
   }
 
@@ -60,6 +93,16 @@ class AnnualPlanController {
       @PathVariable String id,
       @PathVariable int year,
       @Valid @RequestBody AnnualPlanRequest request) {
-    return AnnualPlanView.of(service.put(user, id, year, request));
+    return view(service.put(user, id, year, request));
+  }
+
+  @PostMapping("/milestones/{milestoneId}/done")
+  AnnualPlanView done(
+      PlatformUser user,
+      @PathVariable String id,
+      @PathVariable int year,
+      @PathVariable String milestoneId,
+      @Valid @RequestBody MilestoneDone body) {
+    return view(service.markDone(user, id, year, milestoneId, body.actualDate()));
   }
 }

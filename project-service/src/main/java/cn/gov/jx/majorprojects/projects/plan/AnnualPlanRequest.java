@@ -15,7 +15,9 @@ public record AnnualPlanRequest(
     @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 4) BigDecimal plannedInvestment,
     @Size(max = 50) List<@Valid MilestoneRequest> milestones) {
 
+  /** {@code id} keeps a milestone's id (optional; a name already in the plan keeps its id too). */
   public record MilestoneRequest(
+      @Size(max = 40) String id,
       @NotBlank @Size(max = 200) String name,
       @NotNull LocalDate plannedDate,
       LocalDate actualDate) {}

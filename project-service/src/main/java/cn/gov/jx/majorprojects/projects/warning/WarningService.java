@@ -33,8 +33,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Keeps each project's warning current: on every write of its inputs and when a month turns (the
- * light depends on the date), never on read. Turning RED records a PROJECT_RED event in the
- * project's outbox in the same update, for the relay to deliver (contract 3).
+ * light depends on the date), never on read. Turning RED (PROJECT_RED) or from green to YELLOW
+ * (PROJECT_YELLOW) records an event in the project's outbox in the same update, for the relay to
+ * deliver (contract 3).
  */
 @Service
 public class WarningService {
@@ -186,6 +187,14 @@ public class WarningService {
             && (before == null || before.level() != Warning.Level.RED);
     if (turnedRed) {
       outbox.add(event("PROJECT_RED", 0, project, warning, actor, new Document()));
+    }
+    // green to yellow; a yellow for a missing report alone has its own REPORT_MISSING event
+    boolean turnedYellow =
+        warning.level() == Warning.Level.YELLOW
+            && (before == null || before.level() == Warning.Level.GREEN)
+            && !warning.reasons().equals(List.of(MISSING));
+    if (turnedYellow) {
+      outbox.add(event("PROJECT_YELLOW", 0, project, warning, actor, new Document()));
     }
     boolean newlyMissing =
         warning.reasons().contains(MISSING)

@@ -536,4 +536,47 @@ class DashboardApplicationTests {
     String json = dashboard(TestUsers.managerNc(), "?year=2026");
     assertThat(decimal(json, "$.monthly.thisYear[4].completed")).isEqualByComparingTo("300.5");
   }
+
+  @Autowired DoubleHalfWatch doubleHalf;
+
+  @Test
+  void aRegionBelowHalfOfItsPlanAfterJuneRaisesOneEventForItsManagers() throws Exception {
+    mongo.remove(new Query(), "region_alerts");
+    String[] ids = nanchang();
+    // Xihu has more than half of its plan done in the first half: no alert there
+    String xh =
+        project("000009", "360103", "org-xh", "UNDER_CONSTRUCTION", "2026-01-01", "2027-12-31");
+    plan(xh, 2026, "100");
+    report(xh, TestUsers.user("owner.xh", "owner", "360103", "org-xh"), "2026-06", "60", 5);
+
+    // Honggutan 300.5 of 1000, Donghu 0 of 500, Nanchang 360.5 of 1600, Jiangxi the same
+    assertThat(doubleHalf.check()).isEqualTo(4);
+    List<Document> alerts = mongo.find(new Query(), Document.class, "region_alerts");
+    assertThat(alerts)
+        .extracting(a -> a.getString("_id"))
+        .containsExactlyInAnyOrder(
+            "DOUBLE_HALF_BEHIND:360113:2026",
+            "DOUBLE_HALF_BEHIND:360102:2026",
+            "DOUBLE_HALF_BEHIND:360100:2026",
+            "DOUBLE_HALF_BEHIND:360000:2026");
+    Document nanchang =
+        alerts.stream()
+            .filter(a -> a.getString("_id").contains("360100"))
+            .findFirst()
+            .orElseThrow();
+    Document event = nanchang.getList("outbox", Document.class).get(0);
+    assertThat(event.getString("type")).isEqualTo("DOUBLE_HALF_BEHIND");
+    Document subject = event.get("subject", Document.class);
+    assertThat(subject.getString("kind")).isEqualTo("REGION");
+    assertThat(subject.getString("projectRegion")).isEqualTo("360100");
+    assertThat(subject.getString("name")).isEqualTo("南昌市");
+    assertThat(event.get("details", Document.class).get("year")).isEqualTo(2026);
+
+    // once: the next day's run, or a later change, raises nothing again
+    report(ids[0], TestUsers.ownerHgt(), "2026-10", "1", 80);
+    assertThat(doubleHalf.check()).isZero();
+    assertThat(mongo.getCollection("region_alerts").countDocuments()).isEqualTo(4);
+    String json = dashboard(TestUsers.managerNc(), "?year=2026");
+    assertThat((Boolean) JsonPath.read(json, "$.doubleHalf.halfYearBehind")).isTrue();
+  }
 }

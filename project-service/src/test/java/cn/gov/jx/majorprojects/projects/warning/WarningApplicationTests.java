@@ -245,8 +245,15 @@ class WarningApplicationTests {
     mvc.perform(get("/api/projects/" + slipped).with(TestUsers.admin()))
         .andExpect(jsonPath("$.warning.level").value("YELLOW"));
     assertThat(mongo.getCollection("warning_rules").countDocuments()).isZero();
-    assertThat(mongo.getCollection("projects").find().first().getList("outbox", Document.class))
-        .isEmpty();
+    // only the PROJECT_YELLOW of its creation waits in the outbox, nothing from the previews
+    assertThat(
+            mongo
+                .getCollection("projects")
+                .find(new Document("_id", new org.bson.types.ObjectId(slipped)))
+                .first()
+                .getList("outbox", Document.class))
+        .extracting(e -> e.getString("type"))
+        .containsExactly("PROJECT_YELLOW");
   }
 
   @Test
@@ -282,5 +289,45 @@ class WarningApplicationTests {
     assertThat(mongo.getCollection("warning_rules").countDocuments()).isZero();
     mvc.perform(get("/api/projects").with(TestUsers.admin()))
         .andExpect(jsonPath("$.content[0].warning.level").value("YELLOW"));
+  }
+
+  @Test
+  void turningYellowFromGreenRecordsOneProjectYellowEventForTheOwnersAndTheCounty()
+      throws Exception {
+    String id = project("2026-01-01", "UNDER_CONSTRUCTION");
+    mvc.perform(
+            put("/api/projects/" + id + "/progress-reports/2026-10")
+                .with(TestUsers.ownerHgt())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    """
+                    {"investmentCompleted":780,"physicalProgressPercent":60,"workersOnSite":90,
+                     "siteState":"WORKING"}
+                    """))
+        .andExpect(status().isCreated());
+    // 780 of 1200 by the end of October is 65 % against 83.3 % of the year gone: yellow
+    mvc.perform(
+            put("/api/projects/" + id + "/plans/2026")
+                .with(TestUsers.admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"plannedInvestment\":1200}"))
+        .andExpect(status().isOk());
+    mvc.perform(get("/api/projects/" + id).with(TestUsers.admin()))
+        .andExpect(jsonPath("$.warning.level").value("YELLOW"))
+        .andExpect(jsonPath("$.warning.reasons[0]").value("BEHIND_PACE"));
+    List<Document> outbox =
+        mongo.getCollection("projects").find().first().getList("outbox", Document.class);
+    assertThat(outbox).extracting(e -> e.getString("type")).containsExactly("PROJECT_YELLOW");
+    Document subject = outbox.get(0).get("subject", Document.class);
+    assertThat(subject.getString("warning")).isEqualTo("YELLOW");
+    assertThat(subject.getString("projectRegion")).isEqualTo("360113");
+    assertThat(subject.getString("ownerOrg")).isEqualTo("org-nc-metro");
+    assertThat(outbox.get(0).get("details", Document.class).getList("reasons", String.class))
+        .containsExactly("BEHIND_PACE");
+
+    // staying yellow records nothing more
+    warnings.recomputeAll();
+    assertThat(mongo.getCollection("projects").find().first().getList("outbox", Document.class))
+        .hasSize(1);
   }
 }
