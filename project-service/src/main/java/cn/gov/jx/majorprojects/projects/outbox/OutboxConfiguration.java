@@ -30,11 +30,7 @@ class OutboxConfiguration {
       JsonMapper json,
       Clock clock,
       @Value("${projects.outbox-relay-delay:5000}") long delayMillis) {
-    TypeReference<Map<String, Object>> asMap = new TypeReference<>() {};
-    // the client takes the event as JSON fields: the envelope's own JSON, unchanged
-    OutboxRelay.Sender sender = event -> notifications.send(json.convertValue(event, asMap));
-    return new OutboxRelay(
-        mongo, "projects", sender, LEASE, BATCH_SIZE, Duration.ofMillis(delayMillis), clock);
+    return relay("projects", mongo, notifications, json, clock, delayMillis);
   }
 
   /** The same relay over the region alerts (双过半 missed). */
@@ -45,15 +41,20 @@ class OutboxConfiguration {
       JsonMapper json,
       Clock clock,
       @Value("${projects.outbox-relay-delay:5000}") long delayMillis) {
+    return relay(ProjectEvents.REGION_ALERTS, mongo, notifications, json, clock, delayMillis);
+  }
+
+  private static OutboxRelay relay(
+      String collection,
+      MongoTemplate mongo,
+      NotificationClient notifications,
+      JsonMapper json,
+      Clock clock,
+      long delayMillis) {
     TypeReference<Map<String, Object>> asMap = new TypeReference<>() {};
+    // the client takes the event as JSON fields: the envelope's own JSON, unchanged
     OutboxRelay.Sender sender = event -> notifications.send(json.convertValue(event, asMap));
     return new OutboxRelay(
-        mongo,
-        ProjectEvents.REGION_ALERTS,
-        sender,
-        LEASE,
-        BATCH_SIZE,
-        Duration.ofMillis(delayMillis),
-        clock);
+        mongo, collection, sender, LEASE, BATCH_SIZE, Duration.ofMillis(delayMillis), clock);
   }
 }
