@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The outboxes of this service, delivered to notification-service by the platform's relay every
  * {@code projects.outbox-relay-delay} (claim lease 1 min, 100 documents a pass): the projects'
- * (events written with each warning change), the progress reports' (returned for correction) and
- * the report chases' (reminders of a missing report).
+ * (events written with each warning change), the progress reports' (returned for correction), the
+ * report chases' (reminders of a missing report) and the region alerts' (双过半 missed).
  */
 @Configuration(proxyBeanMethods = false)
 class OutboxConfiguration {
@@ -54,6 +54,17 @@ class OutboxConfiguration {
     return relay("report_chases", mongo, notifications, json, clock, delayMillis);
   }
 
+  /** The same relay over the region alerts (双过半 missed). */
+  @Bean
+  OutboxRelay regionAlertOutboxRelay(
+      MongoTemplate mongo,
+      NotificationClient notifications,
+      JsonMapper json,
+      Clock clock,
+      @Value("${projects.outbox-relay-delay:5000}") long delayMillis) {
+    return relay(ProjectEvents.REGION_ALERTS, mongo, notifications, json, clock, delayMillis);
+  }
+
   private static OutboxRelay relay(
       String collection,
       MongoTemplate mongo,
@@ -66,25 +77,5 @@ class OutboxConfiguration {
     OutboxRelay.Sender sender = event -> notifications.send(json.convertValue(event, asMap));
     return new OutboxRelay(
         mongo, collection, sender, LEASE, BATCH_SIZE, Duration.ofMillis(delayMillis), clock);
-  }
-
-  /** The same relay over the region alerts (双过半 missed). */
-  @Bean
-  OutboxRelay regionAlertOutboxRelay(
-      MongoTemplate mongo,
-      NotificationClient notifications,
-      JsonMapper json,
-      Clock clock,
-      @Value("${projects.outbox-relay-delay:5000}") long delayMillis) {
-    TypeReference<Map<String, Object>> asMap = new TypeReference<>() {};
-    OutboxRelay.Sender sender = event -> notifications.send(json.convertValue(event, asMap));
-    return new OutboxRelay(
-        mongo,
-        ProjectEvents.REGION_ALERTS,
-        sender,
-        LEASE,
-        BATCH_SIZE,
-        Duration.ofMillis(delayMillis),
-        clock);
   }
 }
