@@ -132,8 +132,10 @@ class ConsoleE2ETests {
     String number = created.get("number").asString();
     Assertions.assertThat(created.get("title").asString()).isEqualTo(title);
     Assertions.assertThat(created.get("category").asString()).isEqualTo("DEMOLITION");
-    Assertions.assertThat(created.get("description").asString()).contains("请区征迁办牵头协调签约");
+    Assertions.assertThat(created.get("description").asString()).isEqualTo("3 户未签约，盾构无法进场");
+    Assertions.assertThat(created.get("helpWanted").asString()).isEqualTo("请区征迁办牵头协调签约");
     assertThat(owner.locator("h1")).containsText(number);
+    assertThat(owner.locator("[data-test=help-wanted]")).hasText("请区征迁办牵头协调签约");
     assertThat(owner.locator("[data-test=holder]")).hasText("红谷滩区 · 县级");
     Assertions.assertThat(fitsWidth(owner)).as("case page fits 390 px").isTrue();
     screenshot(owner, "phone-case-submitted");
