@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
-@SpringBootTest(properties = {"management.server.port=0", "projects.outbox-relay-delay=200"})
+@SpringBootTest(properties = {"management.server.port=0", "projects.outbox-relay-delay=200ms"})
 @AutoConfigureMockMvc
 @Import({EmbeddedMongoConfiguration.class, FixedClockConfiguration.class})
 class OutboxRelayApplicationTests {
