@@ -21,6 +21,34 @@ public class CaseDecisions {
     this.clock = clock;
   }
 
+  /** The region holding the case now. */
+  public String holder(String issueId) {
+    return store.find(issueId).map(Issue::handlingRegion).orElse(null);
+  }
+
+  /** True when {@code region} sees the case: the project's county or a region above it. */
+  public boolean withinScope(String issueId, String region) {
+    return region != null
+        && rulebook.current().tree().contains(region)
+        && store
+            .find(issueId)
+            .filter(i -> rulebook.current().tree().isWithin(i.projectRegion(), region))
+            .isPresent();
+  }
+
+  /** Tells the case's people (and the attendees who may see it) that a meeting will take it up. */
+  public void scheduled(String issueId, Map<String, String> details, PlatformUser by) {
+    store.changeRetrying(
+        issueId,
+        i -> i.meetingScheduled(by.username(), details, clock.instant(), rulebook.current()));
+  }
+
+  /** A decision on the case past its due date, recorded once (409 when it was already). */
+  public void overdue(String issueId, String decisionId, Map<String, String> details) {
+    store.changeRetrying(
+        issueId, i -> i.decisionOverdue(decisionId, details, clock.instant(), rulebook.current()));
+  }
+
   /** True when the caller may see the case. */
   public boolean visible(String issueId, PlatformUser user) {
     return store.find(issueId).filter(i -> access.canSee(i, user)).isPresent();

@@ -49,6 +49,25 @@ final class Events {
         Map.of("reminder", number, "of", max));
   }
 
+  /** A notice about the case that is no entry of its timeline (a meeting that will take it up). */
+  static EventEnvelope notice(
+      Issue issue,
+      String type,
+      String actor,
+      Map<String, String> details,
+      Warning warning,
+      Instant now) {
+    return new EventEnvelope(
+        UUID.randomUUID().toString(),
+        SOURCE,
+        type,
+        now,
+        (long) issue.lastEntry().sequence(),
+        actor,
+        subject(issue, warning),
+        new LinkedHashMap<>(details));
+  }
+
   private static Subject subject(Issue issue, Warning warning) {
     return Subject.issue(
         issue.id,

@@ -37,6 +37,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("issues")
 // the overdue sweep: status + level + dueAt, so it reads only the due cases, never all of them
 @CompoundIndex(name = "status_level_due", def = "{'status': 1, 'level': 1, 'dueAt': 1}")
+// the acceptance sweep: cases still OPEN past their acceptance deadline
+@CompoundIndex(name = "status_level_accept", def = "{'status': 1, 'level': 1, 'acceptDueAt': 1}")
 // the colour sweep: cases past 80 % of their time that were not yet noted yellow
 @CompoundIndex(name = "status_yellow", def = "{'status': 1, 'yellowAt': 1}")
 // the reminder sweep: running cases that once turned red
@@ -46,6 +48,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
     name = "region_status_created",
     def = "{'projectRegion': 1, 'status': 1, 'createdAt': -1}")
 @CompoundIndex(name = "org_created", def = "{'ownerOrg': 1, 'createdAt': -1}")
+// scoped lists by deadline (sort=warning: one query per colour, each by dueAt)
+@CompoundIndex(name = "region_status_due", def = "{'projectRegion': 1, 'status': 1, 'dueAt': 1}")
+// the cases a unit received in a period (handledBy): arrivals in the timeline
+@CompoundIndex(name = "handled_arrivals", def = "{'timeline.toRegion': 1, 'timeline.at': 1}")
 @CompoundIndex(name = "handling_status", def = "{'handlingRegion': 1, 'status': 1}")
 @CompoundIndex(name = "project_created", def = "{'projectId': 1, 'createdAt': -1}")
 // the outbox relay: only documents with undelivered events
@@ -57,6 +63,9 @@ public class Issue {
 
   /** The reason of an escalation for lateness. */
   public static final String OVERDUE = "OVERDUE";
+
+  /** The reason of an escalation of a case nobody accepted in time. */
+  public static final String NOT_ACCEPTED = "NOT_ACCEPTED";
 
   @Id String id;
 
@@ -233,12 +242,29 @@ public class Issue {
     if (!now.isAfter(dueAt)) {
       throw new ConflictException("Issue " + number + " is not overdue");
     }
+    return late(OVERDUE, now, rules);
+  }
+
+  /**
+   * What the sweep does to a case nobody accepted by its acceptance deadline: like an overdue case,
+   * recorded red (once per level) and, below the province, escalated (reason NOT_ACCEPTED).
+   */
+  public Change notAccepted(Instant now, CaseRules rules) {
+    requireStatus("escalated for not being accepted", IssueStatus.OPEN);
+    if (acceptDueAt == null || !now.isAfter(acceptDueAt)) {
+      throw new ConflictException("Issue " + number + " is still within its acceptance time");
+    }
+    return late(NOT_ACCEPTED, now, rules);
+  }
+
+  /** Red (once per level) and, below the province, up for lateness with the reason given. */
+  private Change late(String reason, Instant now, CaseRules rules) {
     List<Step> steps = new ArrayList<>();
     if (notedWarning != Warning.RED) {
       steps.addAll(turned(Warning.RED, now, rules).steps());
     }
     if (level != RegionLevel.PROVINCE) {
-      steps.addAll(moveUp("AUTO_ESCALATED", SYSTEM, OVERDUE, now, rules).steps());
+      steps.addAll(moveUp("AUTO_ESCALATED", SYSTEM, reason, now, rules).steps());
     }
     return new Change(List.copyOf(steps));
   }
@@ -512,6 +538,40 @@ public class Issue {
         () -> {});
   }
 
+  /**
+   * A coordination meeting will take this case up: an event for its people and the meeting's
+   * attendees, without a timeline entry (like a reminder, it carries the latest entry's sequence).
+   */
+  public Change meetingScheduled(
+      String actor, Map<String, String> details, Instant now, CaseRules rules) {
+    Step step =
+        new Step(
+            null,
+            Events.notice(
+                this, "MEETING_SCHEDULED", actor, details, warningAt(rules.calendar(), now), now),
+            before());
+    unwritten.add(step);
+    return new Change(List.of(step));
+  }
+
+  /** An open decision on this case passed its due date: recorded once (409 the second time). */
+  public Change decisionOverdue(
+      String decisionId, Map<String, String> details, Instant now, CaseRules rules) {
+    if (!openDecisions.contains(decisionId)) {
+      throw new ConflictException("Decision " + decisionId + " is not open on " + number);
+    }
+    boolean reported =
+        timeline.stream()
+            .anyMatch(
+                e ->
+                    "DECISION_OVERDUE".equals(e.type())
+                        && decisionId.equals(e.details().get("decisionId")));
+    if (reported) {
+      throw new ConflictException("Decision " + decisionId + " was already reported overdue");
+    }
+    return record("DECISION_OVERDUE", SYSTEM, now, rules, details, () -> {});
+  }
+
   /** A coordination meeting's decision on this case: it blocks closing until done. */
   public Change recordDecision(
       String decisionId, String actor, Map<String, String> details, Instant now, CaseRules rules) {
@@ -553,9 +613,18 @@ public class Issue {
     return IssueView.of(this, warningAt(calendar, now));
   }
 
-  /** The colour now; a case that is resolved or closed is green. */
+  /**
+   * The colour now: red past the deadline or, while not accepted, past the acceptance deadline; a
+   * case that is resolved or closed is green.
+   */
   public Warning warningAt(WorkingCalendar calendar, Instant now) {
-    return running() ? Warning.of(calendar, levelSince, dueAt, now) : Warning.GREEN;
+    if (!running()) {
+      return Warning.GREEN;
+    }
+    if (status == IssueStatus.OPEN && acceptDueAt != null && now.isAfter(acceptDueAt)) {
+      return Warning.RED;
+    }
+    return Warning.of(calendar, levelSince, dueAt, now);
   }
 
   public Optional<ExtensionRequest> extensionRequest(String requestId) {

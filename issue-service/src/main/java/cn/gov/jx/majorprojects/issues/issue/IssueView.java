@@ -29,7 +29,10 @@ public record IssueView(
     String reporter,
     String reporterOrg,
     Instant createdAt,
+    Instant resolvedAt,
+    Instant closedAt,
     String resolution,
+    List<ExtensionRequest> pendingExtensionRequests,
     Long version) {
 
   static IssueView of(Issue i, Warning warning) {
@@ -55,7 +58,12 @@ public record IssueView(
         i.reporter,
         i.reporterOrg,
         i.createdAt,
+        i.resolvedAt,
+        i.closedAt,
         i.resolution,
+        i.extensionRequests.stream()
+            .filter(r -> r.status() == ExtensionRequest.Status.PENDING)
+            .toList(),
         i.version);
   }
 }

@@ -17,7 +17,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("coordination_meetings")
 @CompoundIndex(name = "region_scheduled", def = "{'regionCode': 1, 'scheduledAt': -1}")
+// the list filtered by status in a region subtree, newest first
+@CompoundIndex(
+    name = "region_status_scheduled",
+    def = "{'regionCode': 1, 'status': 1, 'scheduledAt': -1}")
+// what an attendee sees
+@CompoundIndex(name = "attendees_scheduled", def = "{'attendees': 1, 'scheduledAt': -1}")
+// the sweep: open decisions past their due date not yet reported overdue
+@CompoundIndex(name = "decisions_open_due", def = "{'decisions.status': 1, 'decisions.dueAt': 1}")
 class Meeting {
+
+  static final String OPEN = "OPEN";
+  static final String DONE = "DONE";
 
   @Id String id;
   String title;
@@ -28,6 +39,8 @@ class Meeting {
   String organiser;
   Instant createdAt;
   List<Decision> decisions = new ArrayList<>();
+  // OPEN until it has decisions and every one is done (kept on each write, for the list's filter)
+  String status = OPEN;
   @Version Long version;
 
   static Meeting organise(
@@ -63,6 +76,7 @@ class Meeting {
       String issueId,
       String text,
       String responsibleUnit,
+      String responsibleRegion,
       Instant dueAt,
       String by,
       Instant now) {
@@ -70,8 +84,21 @@ class Meeting {
       throw notOnAgenda();
     }
     Decision decision =
-        new Decision(decisionId, issueId, text, responsibleUnit, dueAt, OPEN, by, now, null, null);
+        new Decision(
+            decisionId,
+            issueId,
+            text,
+            responsibleUnit,
+            responsibleRegion,
+            dueAt,
+            OPEN,
+            by,
+            now,
+            null,
+            null,
+            null);
     decisions.add(decision);
+    status = OPEN;
     return decision;
   }
 
@@ -90,27 +117,142 @@ class Meeting {
     }
     Decision done = decision.done(by, now);
     decisions.replaceAll(d -> d.id().equals(decisionId) ? done : d);
+    status = status();
     return done;
   }
 
-  static final String OPEN = "OPEN";
+  /** Notes that an open decision's lateness was reported; 409 when done or reported already. */
+  Decision markReportedOverdue(String decisionId, Instant now) {
+    Decision decision = decision(decisionId);
+    if (!OPEN.equals(decision.status()) || decision.overdueReportedAt() != null) {
+      throw new ConflictException("Decision " + decisionId + " needs no overdue report");
+    }
+    Decision reported = decision.reportedOverdue(now);
+    decisions.replaceAll(d -> d.id().equals(decisionId) ? reported : d);
+    return reported;
+  }
 
+  /**
+   * A decision of the meeting. {@code responsibleRegion} is the region whose coordinators answer
+   * for it (notified when it is overdue, counted on its accountability row); {@code
+   * responsibleUnit} names the department in words.
+   */
   record Decision(
       String id,
       String issueId,
       String decision,
       String responsibleUnit,
+      String responsibleRegion,
       Instant dueAt,
       String status,
       String recordedBy,
       Instant recordedAt,
       String doneBy,
-      Instant doneAt) {
+      Instant doneAt,
+      Instant overdueReportedAt) {
 
     Decision done(String by, Instant at) {
       return new Decision(
-          id, issueId, decision, responsibleUnit, dueAt, "DONE", recordedBy, recordedAt, by, at);
+          id,
+          issueId,
+          decision,
+          responsibleUnit,
+          responsibleRegion,
+          dueAt,
+          DONE,
+          recordedBy,
+          recordedAt,
+          by,
+          at,
+          overdueReportedAt);
     }
+
+    Decision reportedOverdue(Instant at) {
+      return new Decision(
+          id,
+          issueId,
+          decision,
+          responsibleUnit,
+          responsibleRegion,
+          dueAt,
+          status,
+          recordedBy,
+          recordedAt,
+          doneBy,
+          doneAt,
+          at);
+    }
+
+    /** Not done and past its due date: shown red. */
+    boolean overdueAt(Instant now) {
+      return OPEN.equals(status) && now.isAfter(dueAt);
+    }
+
+    DecisionView view(Instant now) {
+      return new DecisionView(
+          id,
+          issueId,
+          decision,
+          responsibleUnit,
+          responsibleRegion,
+          dueAt,
+          status,
+          overdueAt(now),
+          recordedBy,
+          recordedAt,
+          doneBy,
+          doneAt);
+    }
+  }
+
+  /** A decision as the API answers it: {@code overdue} is derived from the time of the answer. */
+  record DecisionView(
+      String id,
+      String issueId,
+      String decision,
+      String responsibleUnit,
+      String responsibleRegion,
+      Instant dueAt,
+      String status,
+      boolean overdue,
+      String recordedBy,
+      Instant recordedAt,
+      String doneBy,
+      Instant doneAt) {}
+
+  /** Decisions not done (overdue ones included), done, and overdue among the open ones. */
+  record DecisionCounts(long open, long done, long overdue) {}
+
+  /** One line of the meetings' list. */
+  record Summary(
+      String id,
+      String title,
+      Instant scheduledAt,
+      String regionCode,
+      String organiser,
+      String status,
+      int caseCount,
+      DecisionCounts decisionCounts) {}
+
+  Summary summary(Instant now) {
+    long done = decisions.stream().filter(d -> DONE.equals(d.status())).count();
+    long overdue = decisions.stream().filter(d -> d.overdueAt(now)).count();
+    return new Summary(
+        id,
+        title,
+        scheduledAt,
+        regionCode,
+        organiser,
+        status(),
+        issueIds.size(),
+        new DecisionCounts(decisions.size() - done, done, overdue));
+  }
+
+  /** OPEN while a decision is not done or none was taken yet, DONE once every one is done. */
+  String status() {
+    return !decisions.isEmpty() && decisions.stream().allMatch(d -> DONE.equals(d.status()))
+        ? DONE
+        : OPEN;
   }
 
   /** The meeting as the API answers it. */
@@ -123,10 +265,11 @@ class Meeting {
       List<String> issueIds,
       String organiser,
       Instant createdAt,
-      List<Decision> decisions,
+      String status,
+      List<DecisionView> decisions,
       Long version) {}
 
-  View view() {
+  View view(Instant now) {
     return new View(
         id,
         title,
@@ -136,7 +279,8 @@ class Meeting {
         List.copyOf(issueIds),
         organiser,
         createdAt,
-        List.copyOf(decisions),
+        status(),
+        decisions.stream().map(d -> d.view(now)).toList(),
         version);
   }
 }

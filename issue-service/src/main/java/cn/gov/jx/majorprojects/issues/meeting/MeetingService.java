@@ -1,6 +1,8 @@
 package cn.gov.jx.majorprojects.issues.meeting;
 
+import cn.gov.jx.majorprojects.issues.deadline.WorkingCalendar;
 import cn.gov.jx.majorprojects.issues.issue.CaseDecisions;
+import cn.gov.jx.majorprojects.support.region.Region;
 import cn.gov.jx.majorprojects.support.region.RegionTree;
 import cn.gov.jx.majorprojects.support.security.Jurisdiction;
 import cn.gov.jx.majorprojects.support.security.PlatformRole;
@@ -11,12 +13,16 @@ import cn.gov.jx.majorprojects.support.web.NotFoundException;
 import cn.gov.jx.majorprojects.support.web.Problems.FieldProblem;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.bson.types.ObjectId;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,7 +37,7 @@ import org.springframework.stereotype.Service;
  * marked twice answers 409); after a few lost races the caller gets 409 and nothing is written.
  */
 @Service
-class MeetingService {
+public class MeetingService {
 
   static final int ATTEMPTS = 5;
 
@@ -61,7 +67,15 @@ class MeetingService {
       List<String> attendees,
       List<String> issueIds) {}
 
-  record NewDecision(String issueId, String decision, String responsibleUnit, Instant dueAt) {}
+  record NewDecision(
+      String issueId,
+      String decision,
+      String responsibleUnit,
+      String responsibleRegion,
+      Instant dueAt) {}
+
+  /** The list's filters; null where absent. Dates are Asia/Shanghai days, both inclusive. */
+  record MeetingFilter(String regionCode, String status, LocalDate from, LocalDate to) {}
 
   Meeting.View create(NewMeeting body, PlatformUser user) {
     if (!user.has(PlatformRole.COORDINATOR)) {
@@ -88,18 +102,75 @@ class MeetingService {
             body.issueIds(),
             user.username(),
             clock.instant());
-    return mongo.insert(meeting).view();
+    Meeting stored = mongo.insert(meeting);
+    // each case's holders, reporter and the attendees who may see it hear of the meeting
+    for (String issueId : stored.issueIds) {
+      cases.scheduled(issueId, meetingDetails(stored), user);
+    }
+    return stored.view(clock.instant());
   }
 
   Meeting.View get(String id, PlatformUser user) {
-    return visible(id, user).view();
+    return visible(id, user).view(clock.instant());
   }
 
-  Meeting.Decision decide(String id, NewDecision body, PlatformUser user) {
+  /**
+   * The meetings the caller would see one by one ({@link #visible}), newest first: the scope is
+   * part of the query (index {@code region_status_scheduled}, or {@code attendees_scheduled}).
+   */
+  Page<Meeting.Summary> list(MeetingFilter filter, Pageable pageable, PlatformUser user) {
+    List<Criteria> all = new ArrayList<>();
+    Criteria attending = Criteria.where("attendees").is(user.username());
+    if (user.has(PlatformRole.OWNER) || user.region() == null) {
+      all.add(attending);
+    } else {
+      all.add(
+          new Criteria()
+              .orOperator(Criteria.where("regionCode").in(subtree(user.region())), attending));
+    }
+    if (filter.regionCode() != null) {
+      all.add(Criteria.where("regionCode").in(subtree(filter.regionCode())));
+    }
+    if (Meeting.DONE.equals(filter.status())) {
+      all.add(Criteria.where("status").is(Meeting.DONE));
+    } else if (Meeting.OPEN.equals(filter.status())) {
+      all.add(Criteria.where("status").ne(Meeting.DONE));
+    }
+    if (filter.from() != null) {
+      all.add(
+          Criteria.where("scheduledAt")
+              .gte(filter.from().atStartOfDay(WorkingCalendar.ZONE).toInstant()));
+    }
+    if (filter.to() != null) {
+      all.add(
+          Criteria.where("scheduledAt")
+              .lt(filter.to().plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant()));
+    }
+    Query query = Query.query(new Criteria().andOperator(all.toArray(Criteria[]::new)));
+    long total = mongo.count(query, Meeting.class);
+    query.with(pageable);
+    Instant now = clock.instant();
+    List<Meeting.Summary> content =
+        mongo.find(query, Meeting.class).stream().map(m -> m.summary(now)).toList();
+    return new PageImpl<>(content, pageable, total);
+  }
+
+  private List<String> subtree(String region) {
+    return tree.subtree(region).stream().map(Region::code).toList();
+  }
+
+  Meeting.DecisionView decide(String id, NewDecision body, PlatformUser user) {
     Meeting meeting = forOrganisers(id, user);
     // a case the caller cannot see answers like one not on the agenda, so it does not leak
     if (!meeting.onAgenda(body.issueId()) || !cases.visible(body.issueId(), user)) {
       throw Meeting.notOnAgenda();
+    }
+    // the region answering for it must see the case: its holder by default
+    String responsibleRegion =
+        body.responsibleRegion() == null ? cases.holder(body.issueId()) : body.responsibleRegion();
+    if (!cases.withinScope(body.issueId(), responsibleRegion)) {
+      throw BadRequestException.field(
+          "responsibleRegion", "must be the case's county or a region above it");
     }
     String decisionId = new ObjectId().toHexString();
     Instant now = clock.instant();
@@ -110,6 +181,7 @@ class MeetingService {
                 body.issueId(),
                 body.decision(),
                 body.responsibleUnit(),
+                responsibleRegion,
                 body.dueAt(),
                 user.username(),
                 now);
@@ -122,10 +194,10 @@ class MeetingService {
         details(meeting, decision),
         user);
     save(meeting, decide);
-    return decision;
+    return decision.view(now);
   }
 
-  Meeting.Decision done(String id, String decisionId, PlatformUser user) {
+  Meeting.DecisionView done(String id, String decisionId, PlatformUser user) {
     Meeting meeting = forOrganisers(id, user);
     Meeting.Decision decision = meeting.decision(decisionId);
     if (!cases.visible(decision.issueId(), user)) {
@@ -138,7 +210,50 @@ class MeetingService {
     // the meeting first: of two callers marking the same decision only one reaches the case
     save(meeting, markDone);
     cases.done(decision.issueId(), decisionId, details(meeting, decision), user);
-    return done;
+    return done.view(now);
+  }
+
+  /**
+   * The sweep's part: each open decision past its due date is reported once, as DECISION_OVERDUE in
+   * its case (to the responsible region's coordinators and the organiser; the case ignores a second
+   * report), then noted in the meeting. Answers how many were reported.
+   */
+  public int reportOverdue(int batchSize) {
+    Instant now = clock.instant();
+    Criteria due =
+        Criteria.where("decisions")
+            .elemMatch(
+                Criteria.where("status")
+                    .is(Meeting.OPEN)
+                    .and("dueAt")
+                    .lt(now)
+                    .and("overdueReportedAt")
+                    .is(null));
+    int reported = 0;
+    for (Meeting meeting : mongo.find(Query.query(due).limit(batchSize), Meeting.class)) {
+      for (Meeting.Decision decision : List.copyOf(meeting.decisions)) {
+        if (!decision.overdueAt(now) || decision.overdueReportedAt() != null) {
+          continue;
+        }
+        Map<String, String> details = details(meeting, decision);
+        details.put("organiser", meeting.organiser);
+        try {
+          cases.overdue(decision.issueId(), decision.id(), details);
+          reported++;
+        } catch (ConflictException | NotFoundException e) {
+          // reported before (a replica noted the case but not the meeting), or no longer open there
+        }
+        try {
+          Function<Meeting, Meeting.Decision> note = m -> m.markReportedOverdue(decision.id(), now);
+          Meeting current = mongo.findById(meeting.id, Meeting.class);
+          note.apply(current);
+          save(current, note);
+        } catch (ConflictException | NotFoundException e) {
+          // done meanwhile, or another replica noted it first
+        }
+      }
+    }
+    return reported;
   }
 
   /**
@@ -163,7 +278,10 @@ class MeetingService {
             .updateFirst(
                 Query.query(
                     Criteria.where("_id").is(meeting.id).and("version").is(meeting.version)),
-                new Update().set("decisions", meeting.decisions).inc("version", 1),
+                new Update()
+                    .set("decisions", meeting.decisions)
+                    .set("status", meeting.status())
+                    .inc("version", 1),
                 Meeting.class)
             .getMatchedCount()
         == 1;
@@ -176,7 +294,23 @@ class MeetingService {
     details.put("decisionId", decision.id());
     details.put("decision", decision.decision());
     details.put("responsibleUnit", decision.responsibleUnit());
+    if (decision.responsibleRegion() != null) {
+      details.put("responsibleRegion", decision.responsibleRegion());
+    }
     details.put("dueAt", decision.dueAt().toString());
+    details.put("attendees", String.join(",", meeting.attendees));
+    return details;
+  }
+
+  /** What a case's notice of the meeting carries; attendees are named for notification-service. */
+  private static Map<String, String> meetingDetails(Meeting meeting) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("meetingId", meeting.id);
+    details.put("meetingTitle", meeting.title);
+    details.put("scheduledAt", meeting.scheduledAt.toString());
+    details.put("regionCode", meeting.regionCode);
+    details.put("organiser", meeting.organiser);
+    details.put("attendees", String.join(",", meeting.attendees));
     return details;
   }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -60,6 +61,8 @@ class CaseStats {
                 1,
                 "escalatedForLateness",
                 late ? 1 : 0,
+                "bounced",
+                pushedBackUp(issue, entry, calendar) ? 1 : 0,
                 "holdingSeconds",
                 holding(before, at)));
         recorder.handler(entry.toRegion(), at, counts("received", 1));
@@ -68,13 +71,7 @@ class CaseStats {
         recorder.handler(
             before.region(),
             at,
-            counts(
-                "returnedDown",
-                1,
-                "bounced",
-                before.escalatedForLateness() ? 1 : 0,
-                "holdingSeconds",
-                holding(before, at)));
+            counts("returnedDown", 1, "bounced", 1, "holdingSeconds", holding(before, at)));
         recorder.handler(entry.toRegion(), at, counts("received", 1));
       }
       case "RESOLVED" -> {
@@ -98,11 +95,34 @@ class CaseStats {
             resolvedAt,
             counts("resolved", -1, "resolvedOnTime", -wasOnTime));
       }
+      case "DECISION_OVERDUE" ->
+          recorder.handler(
+              entry.details().get("responsibleRegion"), at, counts("decisionsOverdue", 1));
       default -> {
         // messages, colours, supervision, extensions and decisions change no counter
       }
     }
   }
+
+  /**
+   * True when this escalation sends up a case that came down by a return no more than one working
+   * day ago (by the end of the first working day after the return's day): a bounce.
+   */
+  private static boolean pushedBackUp(
+      Issue issue, TimelineEntry escalation, WorkingCalendar calendar) {
+    List<TimelineEntry> timeline = issue.timeline();
+    for (int i = escalation.sequence() - 2; i >= 0 && i < timeline.size(); i--) {
+      TimelineEntry e = timeline.get(i);
+      if (ARRIVALS.contains(e.type())) {
+        return "RETURNED".equals(e.type())
+            && !escalation.at().isAfter(calendar.deadline(e.at(), 1));
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> ARRIVALS =
+      Set.of("SUBMITTED", "ESCALATED", "AUTO_ESCALATED", "RETURNED");
 
   private static TimelineEntry lastOfType(Issue issue, String type) {
     List<TimelineEntry> timeline = issue.timeline();

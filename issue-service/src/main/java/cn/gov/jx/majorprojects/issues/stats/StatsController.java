@@ -12,7 +12,6 @@ import cn.gov.jx.majorprojects.support.web.BadRequestException;
 import cn.gov.jx.majorprojects.support.web.NotFoundException;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +26,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StatsController {
 
-  static final int MAX_MONTHS = 36;
-
   private final StatsService stats;
+  private final Ranking ranking;
   private final RegionTree tree;
   private final Jurisdiction jurisdiction;
   private final Clock clock;
 
-  StatsController(StatsService stats, RegionTree tree, Jurisdiction jurisdiction, Clock clock) {
+  StatsController(
+      StatsService stats,
+      Ranking ranking,
+      RegionTree tree,
+      Jurisdiction jurisdiction,
+      Clock clock) {
     this.stats = stats;
+    this.ranking = ranking;
     this.tree = tree;
     this.jurisdiction = jurisdiction;
     this.clock = clock;
@@ -57,6 +61,7 @@ class StatsController {
       long returnedDown,
       long bounced,
       long reopened,
+      long decisionsOverdue,
       Double medianWorkingDaysToResolve,
       double hoursHolding) {}
 
@@ -68,21 +73,50 @@ class StatsController {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       PlatformUser user) {
+    requireInScope(regionCode, user);
+    Period period = Period.of(from, to, clock);
+    return new Accountability(
+        regionCode,
+        period.from().toString(),
+        period.to().toString(),
+        rows(regionCode, period.from(), period.to()));
+  }
+
+  /**
+   * The monthly ranking (红黑榜) of the units at and below the region (default: the caller's), per
+   * level; a past month answers its frozen snapshot ({@link Ranking}).
+   */
+  @GetMapping("/api/accountability/ranking")
+  Ranking.View ranking(
+      @RequestParam String period,
+      @RequestParam(required = false) String regionCode,
+      PlatformUser user) {
+    YearMonth month = Period.month("period", period, null);
+    if (month == null) {
+      throw BadRequestException.field("period", "must be a month YYYY-MM");
+    }
+    String region = regionCode == null ? user.region() : regionCode;
+    requireInScope(region, user);
+    YearMonth now = YearMonth.from(clock.instant().atZone(WorkingCalendar.ZONE));
+    if (month.isAfter(now)) {
+      throw BadRequestException.field("period", "must not be a month still to come");
+    }
+    return ranking.of(region, month, now, () -> rows(region, month, month));
+  }
+
+  private void requireInScope(String regionCode, PlatformUser user) {
     if (!user.hasAny(PlatformRole.MANAGER, PlatformRole.COORDINATOR, PlatformRole.ADMIN)) {
       throw new AccessDeniedException("accountability is for managers and coordinators");
     }
-    if (!tree.contains(regionCode) || !jurisdiction.covers(user, regionCode)) {
+    if (regionCode == null
+        || !tree.contains(regionCode)
+        || !jurisdiction.covers(user, regionCode)) {
       throw new NotFoundException("Region", regionCode);
     }
-    YearMonth now = YearMonth.from(clock.instant().atZone(WorkingCalendar.ZONE));
-    YearMonth start = month("from", from, YearMonth.of(now.getYear(), 1));
-    YearMonth end = month("to", to, now);
-    if (end.isBefore(start)) {
-      throw BadRequestException.field("to", "must not be before from");
-    }
-    if (start.plusMonths(MAX_MONTHS - 1).isBefore(end)) {
-      throw BadRequestException.field("to", "at most " + MAX_MONTHS + " months after from");
-    }
+  }
+
+  /** One row per unit at and below the region with any count in the months or overdue now. */
+  List<AccountabilityRow> rows(String regionCode, YearMonth start, YearMonth end) {
     List<String> codes = stats.subtree(regionCode);
     Map<String, Counters> counters = stats.counters(Dimension.HANDLER, codes, start, end);
     Map<String, Long> overdue = stats.overdueNow("handlingRegion", codes);
@@ -111,10 +145,11 @@ class StatsController {
               c.get("returnedDown"),
               c.get("bounced"),
               c.get("reopened"),
+              c.get("decisionsOverdue"),
               c.medianResolveDays(),
               Math.round(c.get("holdingSeconds") / 36.0) / 100.0));
     }
-    return new Accountability(regionCode, start.toString(), end.toString(), rows);
+    return rows;
   }
 
   record RegionFigures(
@@ -170,16 +205,5 @@ class StatsController {
     }
     return new RegionFigures(
         region, sum.get("received"), sum.get("resolved"), sum.get("resolvedOnTime"), overdueNow);
-  }
-
-  private static YearMonth month(String field, String value, YearMonth fallback) {
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return YearMonth.parse(value);
-    } catch (DateTimeParseException e) {
-      throw BadRequestException.field(field, "must be a month YYYY-MM");
-    }
   }
 }

@@ -8,6 +8,7 @@ import cn.gov.jx.majorprojects.issues.issue.CaseRules;
 import cn.gov.jx.majorprojects.issues.issue.Issue;
 import cn.gov.jx.majorprojects.issues.issue.IssueStatus;
 import cn.gov.jx.majorprojects.issues.issue.IssueStore;
+import cn.gov.jx.majorprojects.issues.meeting.MeetingService;
 import cn.gov.jx.majorprojects.support.region.RegionLevel;
 import cn.gov.jx.majorprojects.support.web.ConflictException;
 import java.time.Clock;
@@ -41,6 +42,7 @@ public class EscalationSweep {
   private final IssueStore store;
   private final CaseRulebook rulebook;
   private final IssuesProperties properties;
+  private final MeetingService meetings;
   private final Clock clock;
 
   EscalationSweep(
@@ -48,7 +50,9 @@ public class EscalationSweep {
       IssueStore store,
       CaseRulebook rulebook,
       IssuesProperties properties,
+      MeetingService meetings,
       Clock clock) {
+    this.meetings = meetings;
     this.mongo = mongo;
     this.store = store;
     this.rulebook = rulebook;
@@ -57,12 +61,23 @@ public class EscalationSweep {
   }
 
   /** What one pass did. */
-  public record Result(int escalated, int turnedRed, int turnedYellow, int reminded, int skipped) {}
+  public record Result(
+      int escalated,
+      int turnedRed,
+      int turnedYellow,
+      int reminded,
+      int skipped,
+      int decisionsOverdue) {}
 
   @Scheduled(fixedDelayString = "${issues.sweep-interval:PT30S}")
   void scheduled() {
     Result result = sweep();
-    if (result.escalated() + result.turnedRed() + result.turnedYellow() + result.reminded() > 0) {
+    if (result.escalated()
+            + result.turnedRed()
+            + result.turnedYellow()
+            + result.reminded()
+            + result.decisionsOverdue()
+        > 0) {
       log.info("escalation sweep: {}", result);
     }
   }
@@ -84,8 +99,34 @@ public class EscalationSweep {
             i -> i.overdue(now, rules),
             skipped);
 
-    // overdue at province: it stays there, red, recorded once (index status_level_due)
+    // not accepted in time below province: red and up, like an overdue case (status_level_accept)
+    escalated +=
+        pass(
+            Criteria.where("status")
+                .is(IssueStatus.OPEN)
+                .and("level")
+                .in(RegionLevel.COUNTY, RegionLevel.CITY)
+                .and("acceptDueAt")
+                .lt(now),
+            i -> i.notAccepted(now, rules),
+            skipped);
+
+    // not accepted in time at province: it stays there, red, recorded once
     int red =
+        pass(
+            Criteria.where("status")
+                .is(IssueStatus.OPEN)
+                .and("level")
+                .is(RegionLevel.PROVINCE)
+                .and("acceptDueAt")
+                .lt(now)
+                .and("notedWarning")
+                .ne(Warning.RED),
+            i -> i.notAccepted(now, rules),
+            skipped);
+
+    // overdue at province: it stays there, red, recorded once (index status_level_due)
+    red +=
         pass(
             Criteria.where("status")
                 .in(RUNNING)
@@ -133,7 +174,9 @@ public class EscalationSweep {
               i -> i.remindStillRed(today, reminders.maxCount(), now, rules),
               skipped);
     }
-    return new Result(escalated, red, yellow, reminded, skipped.count);
+    // meeting decisions past their due date: reported once each
+    int decisionsOverdue = meetings.reportOverdue(properties.batchSize());
+    return new Result(escalated, red, yellow, reminded, skipped.count, decisionsOverdue);
   }
 
   /** Cases another replica or a user changed first; the next pass looks at them again. */

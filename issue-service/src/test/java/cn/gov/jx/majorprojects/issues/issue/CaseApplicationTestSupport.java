@@ -131,6 +131,14 @@ abstract class CaseApplicationTestSupport {
             .content(body == null ? "" : body));
   }
 
+  ResultActions postJson(String path, RequestPostProcessor user, String body) throws Exception {
+    return mvc.perform(
+        post(path)
+            .with(user)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body == null ? "" : body));
+  }
+
   Document stored(String id) {
     return mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, "issues");
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -17,20 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Coordination meetings: decisions land in the case and block closing until done. */
 class CoordinationMeetingApplicationTests extends CaseApplicationTestSupport {
-
-  ResultActions postJson(String path, RequestPostProcessor user, String body) throws Exception {
-    return mvc.perform(
-        post(path)
-            .with(user)
-            .contentType(MediaType.APPLICATION_JSON)
-            .content(body == null ? "" : body));
-  }
 
   String meeting(String issueId) throws Exception {
     String json =

@@ -40,17 +40,19 @@ class EscalationSweepApplicationTests extends CaseApplicationTestSupport {
   @Test
   void anOverdueCountyCaseTurnsYellowThenRedAndEscalatesByItselfOnce() throws Exception {
     String id = submit(TestUsers.ownerHgt(), "p-hgt", "自动升级");
+    // accepted in time (a case left unaccepted goes up earlier: MeetingListAndChasing…Tests)
+    act(id, "accept", TestUsers.coordHgt(), null).andExpect(status().isOk());
     assertThat(stored(id).getDate("dueAt").toInstant())
         .isEqualTo(Instant.parse("2026-12-03T15:59:59Z"));
 
     clock.set(BEFORE_YELLOW);
     sweep.sweep();
-    assertThat(types(id)).containsExactly("SUBMITTED");
+    assertThat(types(id)).containsExactly("SUBMITTED", "ACCEPTED");
 
     clock.set(AFTER_YELLOW);
     sweep.sweep();
     sweep.sweep();
-    assertThat(types(id)).containsExactly("SUBMITTED", "TURNED_YELLOW");
+    assertThat(types(id)).containsExactly("SUBMITTED", "ACCEPTED", "TURNED_YELLOW");
     mvc.perform(get("/api/issues/" + id).with(TestUsers.coordHgt()))
         .andExpect(jsonPath("$.warning").value("YELLOW"));
 
@@ -58,8 +60,8 @@ class EscalationSweepApplicationTests extends CaseApplicationTestSupport {
     sweep.sweep();
     sweep.sweep();
     assertThat(types(id))
-        .containsExactly("SUBMITTED", "TURNED_YELLOW", "TURNED_RED", "AUTO_ESCALATED");
-    Document auto = timeline(id).get(3);
+        .containsExactly("SUBMITTED", "ACCEPTED", "TURNED_YELLOW", "TURNED_RED", "AUTO_ESCALATED");
+    Document auto = timeline(id).get(4);
     assertThat(auto.getString("actor")).isEqualTo("system");
     assertThat(auto.get("details", Document.class).getString("reason")).isEqualTo("OVERDUE");
     assertThat(auto.getString("fromRegion")).isEqualTo("360113");

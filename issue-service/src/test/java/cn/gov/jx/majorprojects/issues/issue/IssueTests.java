@@ -32,26 +32,24 @@ class IssueTests {
     return LocalDate.parse(date).atTime(23, 59, 59).atZone(WorkingCalendar.ZONE).toInstant();
   }
 
+  static final Issue.Submission SUBMISSION =
+      new Issue.Submission(
+          "owner.hgt:k1",
+          "hash",
+          "JX-2026-000001",
+          "p-hgt",
+          "红谷滩地铁站",
+          "360113",
+          "org-nc-metro",
+          "征地",
+          "征地拆迁未完成",
+          Category.DEMOLITION,
+          Urgency.NORMAL,
+          "owner.hgt",
+          "org-nc-metro");
+
   static Issue submitted() {
-    Issue issue =
-        Issue.submit(
-            new Issue.Submission(
-                "owner.hgt:k1",
-                "hash",
-                "JX-2026-000001",
-                "p-hgt",
-                "红谷滩地铁站",
-                "360113",
-                "org-nc-metro",
-                "征地",
-                "征地拆迁未完成",
-                Category.DEMOLITION,
-                Urgency.NORMAL,
-                "owner.hgt",
-                "org-nc-metro"),
-            1,
-            NOW,
-            RULES);
+    Issue issue = Issue.submit(SUBMISSION, 1, NOW, RULES);
     issue.version = 0L;
     issue.takeUnwritten();
     return issue;
@@ -80,6 +78,65 @@ class IssueTests {
     assertThatThrownBy(action::run)
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void aCaseNotAcceptedByTheDeadlineOfItsOwnPolicyVersionTurnsRedAndGoesUp() {
+    // version 2 allows 3 working days to accept; the case started under it keeps them
+    EscalationPolicy three =
+        new EscalationPolicy(2, 3, EscalationPolicy.defaults().resolveWorkingDays());
+    CaseRules rules =
+        new CaseRules(
+            WorkingCalendar.weekendsOnly(),
+            v -> v == 2 ? three : EscalationPolicy.defaults(),
+            TREE);
+    Issue issue = Issue.submit(SUBMISSION, 2, NOW, rules);
+    issue.version = 0L;
+    // Thu 26 Nov + 3 working days: Fri, Mon, Tue 1 Dec
+    assertThat(issue.acceptDueAt).isEqualTo(endOf("2026-12-01"));
+    Instant monday = Instant.parse("2026-11-30T02:00:00Z");
+    assertThat(issue.warningAt(rules.calendar(), monday)).isEqualTo(Warning.GREEN);
+    refused(() -> issue.notAccepted(monday, rules), "within its acceptance time");
+
+    Instant wednesday = Instant.parse("2026-12-02T02:00:00Z");
+    assertThat(issue.warningAt(rules.calendar(), wednesday)).isEqualTo(Warning.RED);
+    Issue.Change change = issue.notAccepted(wednesday, rules);
+    assertThat(change.entries())
+        .extracting(TimelineEntry::type)
+        .containsExactly("TURNED_RED", "AUTO_ESCALATED");
+    assertThat(change.entries().get(1).details()).containsEntry("reason", Issue.NOT_ACCEPTED);
+    assertThat(issue.level).isEqualTo(RegionLevel.CITY);
+    assertThat(issue.handlingRegion).isEqualTo("360100");
+    // fresh deadlines at the city under the same version: 3 working days to accept again
+    assertThat(issue.acceptDueAt).isEqualTo(endOf("2026-12-07"));
+    assertThat(issue.warningAt(rules.calendar(), wednesday)).isEqualTo(Warning.GREEN);
+
+    Issue accepted = inProgress();
+    refused(
+        () -> accepted.notAccepted(Instant.parse("2026-12-30T02:00:00Z"), RULES), "IN_PROGRESS");
+  }
+
+  @Test
+  void aProvinceCaseNotAcceptedInTimeOnlyTurnsRed() {
+    Issue issue = atProvince();
+    Issue.Change change = issue.notAccepted(Instant.parse("2026-11-30T02:00:00Z"), RULES);
+    assertThat(change.entries()).extracting(TimelineEntry::type).containsExactly("TURNED_RED");
+    assertThat(issue.level).isEqualTo(RegionLevel.PROVINCE);
+  }
+
+  @Test
+  void anOpenDecisionPastItsDueDateIsRecordedOnceAndOnlyWhileOpen() {
+    Issue issue = inProgress();
+    issue.recordDecision("d1", "coord.nc", Map.of("decisionId", "d1"), NOW, RULES);
+    refused(() -> issue.decisionOverdue("d2", Map.of("decisionId", "d2"), NOW, RULES), "not open");
+    Issue.Change change =
+        issue.decisionOverdue(
+            "d1", Map.of("decisionId", "d1", "responsibleRegion", "360113"), NOW, RULES);
+    assertThat(change.entries())
+        .extracting(TimelineEntry::type)
+        .containsExactly("DECISION_OVERDUE");
+    assertThat(change.events().get(0).details()).containsEntry("responsibleRegion", "360113");
+    refused(() -> issue.decisionOverdue("d1", Map.of("decisionId", "d1"), NOW, RULES), "already");
   }
 
   @Test

@@ -16,6 +16,12 @@ public enum EventType {
   EXTENSION_DECIDED("延期申请已处理", "Extension decided"),
   DECISION_RECORDED("调度会议已形成决定", "Meeting decision recorded"),
   DECISION_DONE("会议决定已落实", "Meeting decision done"),
+  /** issue-service: a coordination meeting will take the issue up (its attendees hear of it). */
+  MEETING_SCHEDULED("问题已列入协调会议", "Issue put on a coordination meeting"),
+  /**
+   * issue-service's sweep: a meeting decision past its due date (responsible region, organiser).
+   */
+  DECISION_OVERDUE("会议决定已逾期未落实", "Meeting decision overdue"),
   TURNED_YELLOW("问题亮黄灯", "Issue turned yellow"),
   TURNED_RED("问题亮红灯", "Issue turned red"),
   PROJECT_RED("项目亮红灯", "Project turned red"),
@@ -41,7 +47,11 @@ public enum EventType {
 
   /** Cannot be muted by a preference: someone must act on these. */
   public boolean mandatory() {
-    return this == TURNED_RED || this == SUPERVISED || this == PROJECT_RED || this == RED_REMINDER;
+    return this == TURNED_RED
+        || this == SUPERVISED
+        || this == PROJECT_RED
+        || this == RED_REMINDER
+        || this == DECISION_OVERDUE;
   }
 
   /** Red: SMS does not wait for the end of quiet hours. */

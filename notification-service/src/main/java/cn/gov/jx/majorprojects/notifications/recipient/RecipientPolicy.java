@@ -45,6 +45,9 @@ public class RecipientPolicy {
 
   static final Set<EventType> TO_MANAGERS = EnumSet.of(TURNED_RED, SUPERVISED, PROJECT_RED);
 
+  /** Meeting events that also go to the users they name (attendees), within the issue's scope. */
+  static final Set<EventType> TO_ATTENDEES = EnumSet.of(MEETING_SCHEDULED, DECISION_RECORDED);
+
   private final RegionTree regions;
 
   public RecipientPolicy(RegionTree regions) {
@@ -58,6 +61,17 @@ public class RecipientPolicy {
             .map(Region::code)
             .collect(Collectors.toSet());
     Set<String> out = new LinkedHashSet<>();
+    if (subject.kind() == SubjectKind.ISSUE && event.type() == DECISION_OVERDUE) {
+      // only who answers for the decision: the responsible region's coordinators, the organiser
+      Object region = event.details().get("responsibleRegion");
+      add(out, directory, PlatformRole.COORDINATOR, u -> u.region().equals(region), scope);
+      addNamed(out, directory, event.details().get("organiser"), subject, scope);
+      out.remove(event.actor());
+      return out;
+    }
+    if (subject.kind() == SubjectKind.ISSUE && TO_ATTENDEES.contains(event.type())) {
+      addNamed(out, directory, event.details().get("attendees"), subject, scope);
+    }
     if (subject.kind() == SubjectKind.ISSUE) {
       Set<String> holders = new LinkedHashSet<>();
       if (subject.handlingRegion() != null) {
@@ -121,6 +135,29 @@ public class RecipientPolicy {
         .filter(wanted)
         .map(DirectoryUser::username)
         .forEach(out::add);
+  }
+
+  /**
+   * Users named in a detail (comma-separated usernames) who may see the issue: regional users of a
+   * region in its scope, or owners of the reporting organisation; anyone else is left out.
+   */
+  private void addNamed(
+      Set<String> out, UserDirectory directory, Object names, Subject subject, Set<String> scope) {
+    if (!(names instanceof String list) || list.isBlank()) {
+      return;
+    }
+    Set<String> wanted = Set.of(list.split(","));
+    for (PlatformRole role : PlatformRole.values()) {
+      directory.usersWithRole(role).stream()
+          .filter(u -> wanted.contains(u.username()))
+          .filter(
+              u ->
+                  role == PlatformRole.OWNER
+                      ? Objects.equals(subject.reporterOrg(), u.org())
+                      : u.region() != null && scope.contains(u.region()))
+          .map(DirectoryUser::username)
+          .forEach(out::add);
+    }
   }
 
   private void addOwners(Set<String> out, UserDirectory directory, String org) {

@@ -112,6 +112,49 @@ class RecipientPolicyTests {
         .containsExactlyInAnyOrder("owner.zg", "coord.zg");
   }
 
+  @Test
+  void aMeetingReachesTheCasesPeopleAndTheAttendeesWhoMaySeeItOnly() {
+    var event =
+        withDetails(
+            issueEvent(EventType.MEETING_SCHEDULED, "coord.nc", "360113", List.of(), false),
+            Map.of(
+                "attendees",
+                "manager.nc,coord.gz,owner.zg,owner.hgt,nobody",
+                "organiser",
+                "coord.nc"));
+    // the holder's coordinators and the reporter's org as always, plus manager.nc (in scope);
+    // coord.gz and owner.zg are named but outside the case's scope, the organiser acted
+    assertThat(policy.recipients(event, DEMO))
+        .containsExactlyInAnyOrder("coord.hgt", "owner.hgt", "manager.nc");
+  }
+
+  @Test
+  void anOverdueDecisionReachesTheResponsibleRegionAndTheOrganiserOnly() {
+    var event =
+        withDetails(
+            issueEvent(EventType.DECISION_OVERDUE, "system", "360113", List.of(), false),
+            Map.of(
+                "responsibleRegion", "360100", "organiser", "coord.jx", "attendees", "manager.nc"));
+    assertThat(policy.recipients(event, DEMO)).containsExactlyInAnyOrder("coord.nc", "coord.jx");
+    var outside =
+        withDetails(
+            issueEvent(EventType.DECISION_OVERDUE, "system", "360113", List.of(), false),
+            Map.of("responsibleRegion", "360700", "organiser", "coord.gz"));
+    assertThat(policy.recipients(outside, DEMO)).isEmpty();
+  }
+
+  static InboundEvent withDetails(InboundEvent e, Map<String, Object> details) {
+    return new InboundEvent(
+        e.eventId(),
+        e.source(),
+        e.type(),
+        e.occurredAt(),
+        e.sequence(),
+        e.actor(),
+        e.subject(),
+        details);
+  }
+
   static DirectoryUser user(String name, PlatformRole role, String region, String org) {
     return new DirectoryUser(name, role, region, org, name + "@demo.local");
   }
