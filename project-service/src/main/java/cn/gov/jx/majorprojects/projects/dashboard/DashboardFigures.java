@@ -4,6 +4,7 @@ import cn.gov.jx.majorprojects.projects.dashboard.DashboardView.Coordination;
 import cn.gov.jx.majorprojects.projects.dashboard.DashboardView.DoubleHalf;
 import cn.gov.jx.majorprojects.projects.dashboard.DashboardView.FiveNots;
 import cn.gov.jx.majorprojects.projects.dashboard.DashboardView.Intensity;
+import cn.gov.jx.majorprojects.projects.dashboard.DashboardView.MonthPoint;
 import cn.gov.jx.majorprojects.projects.dashboard.DashboardView.NotStopped;
 import cn.gov.jx.majorprojects.projects.dashboard.DashboardView.Planning;
 import cn.gov.jx.majorprojects.projects.dashboard.DashboardView.Starts;
@@ -15,6 +16,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +53,8 @@ final class DashboardFigures {
             get(c, "projectsAtHalf"),
             pace,
             timeShare,
-            pace != null && pace.compareTo(timeShare) >= 0);
+            pace != null && pace.compareTo(timeShare) >= 0,
+            halfYearBehind(year, planned, firstHalf, today));
 
     long due = 0;
     long onTime = 0;
@@ -102,7 +106,40 @@ final class DashboardFigures {
         starts,
         suspended,
         fiveNots,
-        children);
+        children,
+        null,
+        null);
+  }
+
+  /** 双过半 missed: 30 June of the year has passed, there is a plan and under half of it was done. */
+  static boolean halfYearBehind(int year, long planned, long firstHalf, LocalDate today) {
+    return today.isAfter(LocalDate.of(year, 6, 30)) && planned > 0 && firstHalf * 2 < planned;
+  }
+
+  /** The cumulative series of one year's roll-up; completed only up to {@code today}'s month. */
+  static List<MonthPoint> monthly(int year, Map<String, Long> c, LocalDate today) {
+    long planned = get(c, "plannedInvestment");
+    List<MonthPoint> out = new ArrayList<>();
+    long completed = 0;
+    for (int m = 1; m <= 12; m++) {
+      completed += get(c, "completed_" + m);
+      YearMonth month = YearMonth.of(year, m);
+      BigDecimal plannedSoFar =
+          BigDecimal.valueOf(planned * m).divide(BigDecimal.valueOf(12), 0, RoundingMode.HALF_UP);
+      out.add(
+          new MonthPoint(
+              month.toString(),
+              tenThousands(plannedSoFar.longValueExact()),
+              month.isAfter(YearMonth.from(today)) ? null : tenThousands(completed)));
+    }
+    return out;
+  }
+
+  /** The roll-up as it was before this month's changes: counters minus the month's document. */
+  static Map<String, Long> minus(Map<String, Long> counters, Map<String, Long> changes) {
+    Map<String, Long> out = new HashMap<>(counters);
+    changes.forEach((k, v) -> out.merge(k, -v, Long::sum));
+    return out;
   }
 
   private static Map<String, Long> counts(Map<String, Long> c, String prefix, Enum<?>[] values) {

@@ -8,7 +8,12 @@ import cn.gov.jx.majorprojects.projects.warning.ProjectFiguresChanged;
 import cn.gov.jx.majorprojects.support.region.Region;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +21,12 @@ import java.util.Map;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -35,27 +43,73 @@ class DashboardRollups {
 
   static final String ROLLUPS = "dashboard_rollups";
   static final String SHARES = "dashboard_shares";
+  static final String META = "dashboard_meta";
   private static final Logger log = LoggerFactory.getLogger(DashboardRollups.class);
 
   private final MongoTemplate mongo;
   private final RegionCatalog regions;
   private final PlannedInvestments plans;
   private final ProgressReports reports;
+  private final Clock clock;
 
   DashboardRollups(
       MongoTemplate mongo,
       RegionCatalog regions,
       PlannedInvestments plans,
-      ProgressReports reports) {
+      ProgressReports reports,
+      Clock clock) {
     this.mongo = mongo;
     this.regions = regions;
     this.plans = plans;
     this.reports = reports;
+    this.clock = clock;
+  }
+
+  /**
+   * Roll-ups counted by an older model lack counters (the per-month amounts): recount them once, in
+   * the background; a fresh store is simply marked. The month documents expire by themselves.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  void upgrade() {
+    mongo.indexOps(ROLLUPS).createIndex(new Index().on("expireAt", Sort.Direction.ASC).expire(0));
+    Document meta = mongo.findById("rollups", Document.class, META);
+    Object model = meta == null ? null : meta.get("model");
+    if (model instanceof Number n && n.intValue() >= MODEL) {
+      return;
+    }
+    boolean counted = mongo.exists(Query.query(Criteria.where("month").exists(false)), ROLLUPS);
+    Runnable upgrade =
+        () -> {
+          if (counted) {
+            log.info("roll-ups of an older model: recounting {} projects", rebuild());
+          }
+          mongo.upsert(
+              Query.query(Criteria.where("_id").is("rollups")),
+              Update.update("model", MODEL),
+              META);
+        };
+    if (counted) {
+      new Thread(upgrade, "rollups-upgrade").start();
+    } else {
+      upgrade.run();
+    }
   }
 
   static String idOf(String regionCode, int year) {
     return regionCode + ":" + year;
   }
+
+  /**
+   * The document of what was added to a roll-up during one calendar month ({@code f}, the same
+   * counters) and the coordination figure last seen then ({@code coordination}); the roll-up as it
+   * stood when that month began is the roll-up minus it.
+   */
+  static String monthIdOf(String regionCode, int year, YearMonth month) {
+    return idOf(regionCode, year) + ":" + month;
+  }
+
+  /** Roll-up model: 2 added the per-month completed amounts (the monthly series). */
+  static final int MODEL = 2;
 
   @EventListener
   void on(ProjectFiguresChanged event) {
@@ -64,6 +118,11 @@ class DashboardRollups {
 
   /** Recounts one project's share and applies the difference to its regions' roll-ups. */
   void refresh(String projectId) {
+    refresh(projectId, true);
+  }
+
+  /** {@code recordMonth}: the change also goes into this month's document (not when rebuilding). */
+  private void refresh(String projectId, boolean recordMonth) {
     for (int attempt = 0; attempt < 10; attempt++) {
       Project project = mongo.findById(projectId, Project.class);
       // raw driver calls: the share's id stays the project id string, never converted to ObjectId
@@ -76,21 +135,25 @@ class DashboardRollups {
       if (!swap(projectId, share, newRegion, now)) {
         continue; // someone else moved the share meanwhile: recount from what is stored now
       }
-      apply(deltas(oldRegion, before, newRegion, now));
+      apply(deltas(oldRegion, before, newRegion, now), recordMonth);
       return;
     }
     log.warn("gave up recounting project {} after repeated concurrent changes", projectId);
   }
 
-  /** Repair tool: forgets every roll-up and recounts every project from scratch. */
+  /**
+   * Repair tool: forgets every roll-up and recounts every project from scratch. This month's
+   * changes are kept (they are history, not a count of what is stored), so last month's figures
+   * stay the recounted roll-up minus them.
+   */
   int rebuild() {
-    mongo.remove(new Query(), ROLLUPS);
+    mongo.remove(Query.query(Criteria.where("month").exists(false)), ROLLUPS);
     mongo.remove(new Query(), SHARES);
     List<String> ids =
         mongo.findDistinct(new Query(), "_id", Project.class, Object.class).stream()
             .map(String::valueOf)
             .toList();
-    ids.forEach(this::refresh);
+    ids.forEach(id -> refresh(id, false));
     return ids.size();
   }
 
@@ -163,10 +226,11 @@ class DashboardRollups {
         });
   }
 
-  private void apply(Map<String, Map<String, Long>> deltas) {
+  private void apply(Map<String, Map<String, Long>> deltas, boolean recordMonth) {
     if (deltas.isEmpty()) {
       return;
     }
+    YearMonth month = YearMonth.now(clock);
     BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ROLLUPS);
     deltas.forEach(
         (id, figures) -> {
@@ -177,8 +241,28 @@ class DashboardRollups {
                   .setOnInsert("year", Integer.parseInt(parts[1]));
           figures.forEach((k, v) -> update.inc("f." + k, v));
           bulk.upsert(Query.query(Criteria.where("_id").is(id)), update);
+          if (recordMonth) {
+            Update change =
+                monthDocument(parts[0], Integer.parseInt(parts[1]), month, clock.getZone());
+            figures.forEach((k, v) -> change.inc("f." + k, v));
+            bulk.upsert(
+                Query.query(
+                    Criteria.where("_id")
+                        .is(monthIdOf(parts[0], Integer.parseInt(parts[1]), month))),
+                change);
+          }
         });
     bulk.execute();
+  }
+
+  /** A month's document lives through the month after it, when it is "last month". */
+  static Update monthDocument(String regionCode, int year, YearMonth month, ZoneId zone) {
+    Instant expires = month.plusMonths(2).atDay(1).atStartOfDay(zone).toInstant();
+    return new Update()
+        .setOnInsert("regionCode", regionCode)
+        .setOnInsert("year", year)
+        .setOnInsert("month", month.toString())
+        .setOnInsert("expireAt", Date.from(expires));
   }
 
   private static Map<Integer, Map<String, Long>> yearsOf(Document share) {

@@ -12,6 +12,7 @@ import cn.gov.jx.majorprojects.support.web.BadRequestException;
 import cn.gov.jx.majorprojects.support.web.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -68,15 +70,19 @@ class DashboardService {
     }
 
     List<Region> children = tree.children(code);
-    List<String> ids = new ArrayList<>();
-    ids.add(DashboardRollups.idOf(code, y));
+    YearMonth thisMonth = YearMonth.from(today);
+    YearMonth lastMonth = thisMonth.minusMonths(1);
+    String own = DashboardRollups.idOf(code, y);
+    String lastYear = DashboardRollups.idOf(code, y - 1);
+    String changes = DashboardRollups.monthIdOf(code, y, thisMonth);
+    String seenLastMonth = DashboardRollups.monthIdOf(code, y, lastMonth);
+    List<String> ids = new ArrayList<>(List.of(own, lastYear, changes, seenLastMonth));
     children.forEach(c -> ids.add(DashboardRollups.idOf(c.code(), y)));
-    Map<String, Map<String, Long>> counters = new HashMap<>();
+    Map<String, Document> found = new HashMap<>();
     for (Document rollup :
         mongo.find(
             Query.query(Criteria.where("_id").in(ids)), Document.class, DashboardRollups.ROLLUPS)) {
-      counters.put(
-          rollup.getString("_id"), DashboardRollups.counters(rollup.get("f", Document.class)));
+      found.put(rollup.getString("_id"), rollup);
     }
 
     CoordinationStats stats = coordination(code, y);
@@ -92,28 +98,81 @@ class DashboardService {
           DashboardFigures.view(
               child,
               y,
-              counters.getOrDefault(DashboardRollups.idOf(child.code(), y), Map.of()),
+              counters(found.get(DashboardRollups.idOf(child.code(), y))),
               today,
               childCoordination,
               null));
     }
-    Coordination own =
-        stats == null
-            ? Coordination.unavailable()
-            : coordinationOf(
-                new CoordinationStats.Child(
-                    code,
-                    stats.received(),
-                    stats.resolved(),
-                    stats.resolvedOnTime(),
-                    stats.overdueNow()));
-    return DashboardFigures.view(
-        region,
-        y,
-        counters.getOrDefault(DashboardRollups.idOf(code, y), Map.of()),
-        today,
-        own,
-        childViews);
+    CoordinationStats.Child ownStats = null;
+    if (stats != null) {
+      ownStats =
+          new CoordinationStats.Child(
+              code, stats.received(), stats.resolved(), stats.resolvedOnTime(), stats.overdueNow());
+      remember(code, y, thisMonth, ownStats);
+    }
+    Coordination ownCoordination =
+        ownStats == null ? Coordination.unavailable() : coordinationOf(ownStats);
+    Map<String, Long> counters = counters(found.get(own));
+
+    LocalDate endOfLastMonth = lastMonth.atEndOfMonth();
+    Map<String, Long> before = DashboardFigures.minus(counters, counters(found.get(changes)));
+    CoordinationStats.Child seen = seen(code, found.get(seenLastMonth));
+    DashboardView.Previous previous =
+        new DashboardView.Previous(
+            lastMonth.toString(),
+            endOfLastMonth,
+            DashboardFigures.view(
+                    region,
+                    y,
+                    before,
+                    endOfLastMonth,
+                    seen == null ? Coordination.unavailable() : coordinationOf(seen),
+                    null)
+                .fiveNots());
+    DashboardView.Monthly monthly =
+        new DashboardView.Monthly(
+            y,
+            DashboardFigures.monthly(y, counters, today),
+            DashboardFigures.monthly(y - 1, counters(found.get(lastYear)), today));
+    return DashboardFigures.view(region, y, counters, today, ownCoordination, childViews)
+        .with(previous, monthly);
+  }
+
+  private static Map<String, Long> counters(Document rollup) {
+    return rollup == null ? Map.of() : DashboardRollups.counters(rollup.get("f", Document.class));
+  }
+
+  /** Keeps the month's last coordination reading: next month it is "last month's" figure. */
+  private void remember(String code, int year, YearMonth month, CoordinationStats.Child c) {
+    Update update =
+        DashboardRollups.monthDocument(code, year, month, clock.getZone())
+            .set(
+                "coordination",
+                new Document("received", c.received())
+                    .append("resolved", c.resolved())
+                    .append("resolvedOnTime", c.resolvedOnTime())
+                    .append("overdueNow", c.overdueNow()));
+    try {
+      mongo.upsert(
+          Query.query(Criteria.where("_id").is(DashboardRollups.monthIdOf(code, year, month))),
+          update,
+          DashboardRollups.ROLLUPS);
+    } catch (RuntimeException e) {
+      log.warn("coordination reading of {} {} not kept: {}", code, year, e.toString());
+    }
+  }
+
+  private static CoordinationStats.Child seen(String code, Document month) {
+    Document c = month == null ? null : month.get("coordination", Document.class);
+    if (c == null) {
+      return null;
+    }
+    return new CoordinationStats.Child(
+        code,
+        ((Number) c.get("received")).longValue(),
+        ((Number) c.get("resolved")).longValue(),
+        ((Number) c.get("resolvedOnTime")).longValue(),
+        ((Number) c.get("overdueNow")).longValue());
   }
 
   /** One call per dashboard request; any failure or slowness shows as unavailable. */

@@ -24,9 +24,54 @@ record DashboardView(
     Starts onTimeStart,
     long suspendedSites,
     FiveNots fiveNots,
-    List<DashboardView> children) {
+    List<DashboardView> children,
+    Previous previous,
+    Monthly monthly) {
 
-  /** 双过半: half of the year's plan by 30 June, and the pace against the share of time gone. */
+  DashboardView with(Previous previous, Monthly monthly) {
+    return new DashboardView(
+        regionCode,
+        regionName,
+        year,
+        asOf,
+        projects,
+        byStatus,
+        byLevel,
+        warnings,
+        plannedInvestment,
+        completedInvestment,
+        completionRatePercent,
+        doubleHalf,
+        onTimeStart,
+        suspendedSites,
+        fiveNots,
+        children,
+        previous,
+        monthly);
+  }
+
+  /**
+   * The five nots as they stood at the end of last month ({@code asOf}), for a trend on each tile:
+   * the roll-up minus what changed this month, read as on that day; coordination as last seen then.
+   */
+  record Previous(String month, LocalDate asOf, FiveNots fiveNots) {}
+
+  /**
+   * Cumulative planned vs completed investment per month (10k CNY), this year and the one before.
+   */
+  record Monthly(int year, List<MonthPoint> thisYear, List<MonthPoint> lastYear) {}
+
+  /**
+   * {@code planned}: the year's plan spread evenly (month/12, the same pace the warnings use);
+   * {@code completed}: reported amounts up to and including the month, absent for months to come.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record MonthPoint(String month, BigDecimal planned, BigDecimal completed) {}
+
+  /**
+   * 双过半: half of the year's plan by 30 June, and the pace against the share of time gone; {@code
+   * halfYearBehind} once 30 June has passed with a plan and less than half of it done.
+   */
   record DoubleHalf(
       BigDecimal firstHalfCompleted,
       BigDecimal firstHalfPercent,
@@ -35,7 +80,8 @@ record DashboardView(
       long projectsAtHalf,
       BigDecimal currentPacePercent,
       BigDecimal timeSharePercent,
-      boolean onPace) {}
+      boolean onPace,
+      boolean halfYearBehind) {}
 
   /** Projects due to start by now (planned start month passed) and those that started on time. */
   record Starts(long due, long onTime, BigDecimal percent) {}

@@ -92,6 +92,7 @@ final class ProjectFigures {
       if (r.period().getMonthValue() <= 6) {
         firstHalf += amount;
       }
+      add(f, "completed_" + r.period().getMonthValue(), amount);
       add(f, "workers_" + r.period().getMonthValue(), r.workers());
       if (latest == null || r.period().isAfter(latest.period())) {
         latest = r;

@@ -1,6 +1,7 @@
 package cn.gov.jx.majorprojects.projects.plan;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,19 @@ public class PlannedInvestments {
   /** The year's planned investment (10k CNY); empty without a plan or an amount. */
   public Optional<BigDecimal> of(String projectId, int year) {
     return plans.findById(AnnualPlan.idOf(projectId, year)).map(AnnualPlan::plannedInvestment);
+  }
+
+  /** The year's planned investment of several projects in one query (those without one absent). */
+  public Map<String, BigDecimal> of(Collection<String> projectIds, int year) {
+    Map<String, BigDecimal> out = new HashMap<>();
+    if (!projectIds.isEmpty()) {
+      for (AnnualPlan plan : plans.findByYearAndProjectIdIn(year, projectIds)) {
+        if (plan.plannedInvestment() != null) {
+          out.put(plan.projectId(), plan.plannedInvestment());
+        }
+      }
+    }
+    return out;
   }
 
   /** Every year with a planned amount. */

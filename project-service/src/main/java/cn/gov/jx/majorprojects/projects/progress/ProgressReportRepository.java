@@ -8,5 +8,7 @@ interface ProgressReportRepository extends MongoRepository<ProgressReport, Strin
 
   List<ProgressReport> findByProjectIdOrderByPeriodDesc(String projectId);
 
+  List<ProgressReport> findByProjectIdIn(Collection<String> projectIds);
+
   List<ProgressReport> findByPeriodAndProjectIdIn(String period, Collection<String> projectIds);
 }

@@ -7,13 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
 import org.springframework.data.mongodb.core.mapping.FieldType;
 
-/** A key project in the registry. Amounts are in 10k CNY and stored as Decimal128. */
+/**
+ * A key project in the registry. Amounts are in 10k CNY and stored as Decimal128. The compound
+ * indexes serve the list by warning (filter and red-first order, ties by code) in each scope: a
+ * region subtree, an owner organisation, everything (admin).
+ */
 @Document("projects")
+@CompoundIndex(name = "region_warning", def = "{'regionCode': 1, 'warningSeverity': -1, 'code': 1}")
+@CompoundIndex(name = "owner_warning", def = "{'ownerOrg': 1, 'warningSeverity': -1, 'code': 1}")
+@CompoundIndex(name = "warning", def = "{'warningSeverity': -1, 'code': 1}")
 public class Project {
 
   @Id private String id;
@@ -37,6 +45,8 @@ public class Project {
   @Indexed private ProjectStatus status;
   private String description;
   private Warning warning = Warning.green();
+  // the light's Level.severity(), written with it: what the list filters and sorts on
+  private int warningSeverity = Warning.Level.GREEN.severity();
   // undelivered events (contract 3), written with the change that caused them; the relay drains it
   private List<org.bson.Document> outbox = new ArrayList<>();
   private Instant createdAt;

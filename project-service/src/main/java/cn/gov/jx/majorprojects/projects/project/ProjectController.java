@@ -10,6 +10,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -45,14 +46,17 @@ class ProjectController {
           "plannedFinish",
           "actualStart",
           "createdAt",
-          "updatedAt");
+          "updatedAt",
+          "warning");
 
   private final ProjectService service;
   private final ProjectImport imports;
+  private final ReportStates reportStates;
 
-  ProjectController(ProjectService service, ProjectImport imports) {
+  ProjectController(ProjectService service, ProjectImport imports, ReportStates reportStates) {
     this.service = service;
     this.imports = imports;
+    this.reportStates = reportStates;
   }
 
   @PostMapping
@@ -65,7 +69,8 @@ class ProjectController {
 
   @GetMapping("/{id}")
   ProjectView one(PlatformUser user, @PathVariable String id) {
-    return ProjectView.of(service.get(user, id));
+    Project project = service.get(user, id);
+    return ProjectView.of(project, reportStates.previousMonth(List.of(project)).get(id));
   }
 
   @PatchMapping("/{id}")
@@ -83,12 +88,18 @@ class ProjectController {
       @RequestParam(required = false) Industry industry,
       @RequestParam(required = false) String ownerOrg,
       @RequestParam(required = false) String q,
+      @RequestParam(required = false) Warning.Level warning,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size,
       @RequestParam(defaultValue = "code,asc") String sort) {
-    Pageable pageable = Paging.of(page, size, sort, SORTABLE, "code");
-    ProjectFilter filter = new ProjectFilter(regionCode, level, status, industry, ownerOrg, q);
-    return PageView.of(service.list(user, filter, pageable).map(ProjectView::of));
+    Pageable pageable =
+        ProjectService.byWarningSeverity(Paging.of(page, size, sort, SORTABLE, "code"));
+    ProjectFilter filter =
+        new ProjectFilter(regionCode, level, status, industry, ownerOrg, q, warning);
+    Page<Project> found = service.list(user, filter, pageable);
+    // the whole page's report states in one query, not one call per project
+    Map<String, PreviousReport> reports = reportStates.previousMonth(found.getContent());
+    return PageView.of(found.map(p -> ProjectView.of(p, reports.get(p.getId()))));
   }
 
   static final int MAX_EXPORT_ROWS = 10_000;
@@ -101,8 +112,10 @@ class ProjectController {
       @RequestParam(required = false) ProjectStatus status,
       @RequestParam(required = false) Industry industry,
       @RequestParam(required = false) String ownerOrg,
-      @RequestParam(required = false) String q) {
-    ProjectFilter filter = new ProjectFilter(regionCode, level, status, industry, ownerOrg, q);
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) Warning.Level warning) {
+    ProjectFilter filter =
+        new ProjectFilter(regionCode, level, status, industry, ownerOrg, q, warning);
     byte[] sheet = ProjectExcel.write(service.export(user, filter, MAX_EXPORT_ROWS));
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(ProjectExcel.CONTENT_TYPE))

@@ -7,4 +7,5 @@ record ProjectFilter(
     ProjectStatus status,
     Industry industry,
     String ownerOrg,
-    String q) {}
+    String q,
+    Warning.Level warning) {}

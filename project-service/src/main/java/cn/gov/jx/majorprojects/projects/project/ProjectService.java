@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -229,6 +230,29 @@ public class ProjectService {
         content, pageable, () -> mongo.count(counting, Project.class));
   }
 
+  /**
+   * The list's {@code warning} order on the stored severity: ascending means red first (the order
+   * people read a warning list in), descending green first.
+   */
+  static Pageable byWarningSeverity(Pageable pageable) {
+    Sort.Order byWarning = pageable.getSort().getOrderFor("warning");
+    if (byWarning == null) {
+      return pageable;
+    }
+    Sort order =
+        Sort.by(
+            pageable.getSort().stream()
+                .map(
+                    o ->
+                        o.getProperty().equals("warning")
+                            ? new Sort.Order(
+                                o.isAscending() ? Sort.Direction.DESC : Sort.Direction.ASC,
+                                "warningSeverity")
+                            : o)
+                .toList());
+    return PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), order);
+  }
+
   /** Everything the list filter matches, by code; refused when more than {@code max} match. */
   List<Project> export(PlatformUser user, ProjectFilter filter, int max) {
     Criteria criteria = filterCriteria(user, filter);
@@ -251,6 +275,9 @@ public class ProjectService {
     }
     if (filter.industry() != null) {
       all.add(Criteria.where("industry").is(filter.industry()));
+    }
+    if (filter.warning() != null) {
+      all.add(Criteria.where("warningSeverity").is(filter.warning().severity()));
     }
     if (filter.ownerOrg() != null && !filter.ownerOrg().isBlank()) {
       all.add(Criteria.where("ownerOrg").is(filter.ownerOrg()));

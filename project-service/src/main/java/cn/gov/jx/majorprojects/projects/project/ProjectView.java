@@ -1,9 +1,10 @@
 package cn.gov.jx.majorprojects.projects.project;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** A project as the API answers it. */
+/** A project as the API answers it; lists and the single read add last month's report state. */
 record ProjectView(
     String id,
     String code,
@@ -20,9 +21,14 @@ record ProjectView(
     ProjectStatus status,
     String description,
     Warning warning,
-    Long version) {
+    Long version,
+    @JsonInclude(JsonInclude.Include.NON_NULL) PreviousReport previousReport) {
 
   static ProjectView of(Project p) {
+    return of(p, null);
+  }
+
+  static ProjectView of(Project p, PreviousReport previousReport) {
     return new ProjectView(
         p.getId(),
         p.getCode(),
@@ -39,6 +45,7 @@ record ProjectView(
         p.getStatus(),
         p.getDescription(),
         p.getWarning(),
-        p.getVersion());
+        p.getVersion(),
+        previousReport);
   }
 }

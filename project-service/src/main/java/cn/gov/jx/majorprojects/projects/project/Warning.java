@@ -8,7 +8,16 @@ public record Warning(Level level, List<String> reasons) {
   public enum Level {
     GREEN,
     YELLOW,
-    RED
+    RED;
+
+    /** Stored beside the light so lists can filter and sort by it on an index: red is highest. */
+    public int severity() {
+      return switch (this) {
+        case GREEN -> 0;
+        case YELLOW -> 1;
+        case RED -> 2;
+      };
+    }
   }
 
   public Warning {

@@ -1,6 +1,8 @@
 package cn.gov.jx.majorprojects.projects.warning;
 
+import cn.gov.jx.majorprojects.projects.progress.ProgressReports;
 import cn.gov.jx.majorprojects.projects.project.ProjectStatus;
+import cn.gov.jx.majorprojects.projects.project.ReportState;
 import cn.gov.jx.majorprojects.projects.project.Warning;
 import cn.gov.jx.majorprojects.projects.project.Warning.Level;
 import java.math.BigDecimal;
@@ -13,10 +15,36 @@ import java.util.List;
 /** The warning rules as plain code: what a project's inputs mean for its light on a given day. */
 final class WarningPolicy {
 
-  /** Reports are due by this day of the following month. */
-  static final int DUE_DAY = 5;
-
   private WarningPolicy() {}
+
+  /**
+   * A report for {@code period} is expected from a project building now that started before the
+   * month after it (so it was building in that month).
+   */
+  static boolean reportExpected(ProjectStatus status, LocalDate actualStart, YearMonth period) {
+    return status == ProjectStatus.UNDER_CONSTRUCTION
+        && (actualStart == null || actualStart.isBefore(period.plusMonths(1).atDay(1)));
+  }
+
+  /**
+   * The state of a month's report on {@code today}; {@code late} is the stored lateness of a filed
+   * report, null when nothing was filed.
+   */
+  static ReportState reportState(
+      ProjectStatus status,
+      LocalDate actualStart,
+      YearMonth period,
+      Boolean late,
+      LocalDate today) {
+    if (late != null) {
+      return late ? ReportState.FILED_LATE : ReportState.FILED;
+    }
+    if (!reportExpected(status, actualStart, period)) {
+      return ReportState.NOT_REQUIRED;
+    }
+    boolean pastDue = today.isAfter(period.plusMonths(1).atDay(ProgressReports.DUE_DAY));
+    return pastDue ? ReportState.MISSING : ReportState.DUE;
+  }
 
   /**
    * What the policy looks at: registry facts, this year's planned investment (null if no plan),
@@ -74,9 +102,13 @@ final class WarningPolicy {
         }
       }
       if (rules.missingReportIsYellow()
-          && !in.lastMonthReported()
-          && today.getDayOfMonth() > DUE_DAY
-          && (in.actualStart() == null || in.actualStart().isBefore(month.atDay(1)))) {
+          && reportState(
+                  in.status(),
+                  in.actualStart(),
+                  month.minusMonths(1),
+                  in.lastMonthReported() ? Boolean.FALSE : null,
+                  today)
+              == ReportState.MISSING) {
         yellow.add("REPORT_MISSING");
       }
     }

@@ -5,6 +5,7 @@ import cn.gov.jx.majorprojects.support.security.PlatformUser;
 import jakarta.validation.Valid;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,6 +25,16 @@ class WarningRulesController {
   @GetMapping
   WarningRules get() {
     return service.rules();
+  }
+
+  /** What {@code PUT} would do to the lights, without storing anything. */
+  @PostMapping("/preview")
+  WarningService.RulesPreview preview(
+      PlatformUser user, @Valid @RequestBody WarningRules candidate) {
+    if (!user.has(PlatformRole.ADMIN)) {
+      throw new AccessDeniedException("only an admin previews warning rules");
+    }
+    return service.preview(candidate);
   }
 
   @PutMapping

@@ -15,11 +15,15 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -62,8 +66,78 @@ public class WarningService {
     return stored != null ? stored : WarningRules.defaults();
   }
 
+  /** Projects read per pass of a preview (one query each for their plans and their reports). */
+  static final int PREVIEW_BATCH = 500;
+
+  /**
+   * How many projects would change colour under {@code candidate} today, from the light they show
+   * now: counts per "FROM→TO", computed in batches and never stored.
+   */
+  RulesPreview preview(WarningRules candidate) {
+    LocalDate today = LocalDate.now(clock);
+    Map<String, Long> changes = new TreeMap<>();
+    long evaluated = 0;
+    String after = null;
+    while (true) {
+      // by id ranges, not skips: each pass reads the next ids on the _id index
+      Query next = after == null ? new Query() : Query.query(Criteria.where("_id").gt(after));
+      List<Project> batch =
+          mongo.find(next.with(Sort.by("_id")).limit(PREVIEW_BATCH), Project.class);
+      if (batch.isEmpty()) {
+        break;
+      }
+      after = batch.get(batch.size() - 1).getId();
+      List<String> ids = batch.stream().map(Project::getId).toList();
+      Map<String, BigDecimal> planned = plans.of(ids, today.getYear());
+      Map<String, List<MonthlyProgress>> reported = reports.latestOf(ids);
+      for (Project p : batch) {
+        Warning.Level now = p.getWarning() == null ? Warning.Level.GREEN : p.getWarning().level();
+        Warning.Level then =
+            WarningPolicy.evaluate(
+                    inputsOf(
+                        p,
+                        today,
+                        planned.get(p.getId()),
+                        reported.getOrDefault(p.getId(), List.of())),
+                    candidate,
+                    today)
+                .level();
+        if (now != then) {
+          changes.merge(now + "→" + then, 1L, Long::sum);
+        }
+      }
+      evaluated += batch.size();
+    }
+    return new RulesPreview(
+        evaluated, changes.values().stream().mapToLong(Long::longValue).sum(), changes);
+  }
+
+  /** The answer of a preview: projects looked at, how many would change, and how. */
+  record RulesPreview(long projects, long changing, Map<String, Long> changes) {}
+
   WarningRules saveRules(WarningRules rules) {
     return mongo.save(rules.withId());
+  }
+
+  /**
+   * Projects stored before the list sorted by warning get their severity once, from their light.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  public void backfillSeverity() {
+    for (Warning.Level level : Warning.Level.values()) {
+      Criteria without = Criteria.where("warningSeverity").exists(false);
+      Criteria ofLevel =
+          level == Warning.Level.GREEN
+              ? new Criteria()
+                  .orOperator(
+                      Criteria.where("warning.level").is(level.name()),
+                      Criteria.where("warning").is(null))
+              : Criteria.where("warning.level").is(level.name());
+      mongo.updateMulti(
+          Query.query(new Criteria().andOperator(without, ofLevel)),
+          Update.update("warningSeverity", level.severity()),
+          "projects");
+    }
   }
 
   @EventListener
@@ -104,7 +178,8 @@ public class WarningService {
     if (warning.equals(before)) {
       return false;
     }
-    Update update = new Update().set("warning", warning);
+    Update update =
+        new Update().set("warning", warning).set("warningSeverity", warning.level().severity());
     List<EventEnvelope> outbox = new ArrayList<>();
     boolean turnedRed =
         warning.level() == Warning.Level.RED
@@ -134,14 +209,20 @@ public class WarningService {
   }
 
   private WarningPolicy.Inputs inputsOf(Project p, LocalDate today) {
+    return inputsOf(
+        p, today, plans.of(p.getId(), today.getYear()).orElse(null), reports.latestOf(p.getId()));
+  }
+
+  /** What the policy reads of a project: its plan for today's year and its reported months. */
+  static WarningPolicy.Inputs inputsOf(
+      Project p, LocalDate today, BigDecimal planned, List<MonthlyProgress> months) {
     YearMonth month = YearMonth.from(today);
     int year = today.getYear();
-    BigDecimal planned = plans.of(p.getId(), year).orElse(null);
     BigDecimal completed = BigDecimal.ZERO;
     boolean lastReported = false;
     boolean lastSuspended = false;
     YearMonth lastMonth = month.minusMonths(1);
-    for (MonthlyProgress report : reports.latestOf(p.getId())) {
+    for (MonthlyProgress report : months) {
       YearMonth period = report.period();
       if (period.getYear() == year
           && period.isBefore(month)

@@ -22,6 +22,7 @@ import com.jayway.jsonpath.JsonPath;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -388,5 +390,150 @@ class DashboardApplicationTests {
     long millis = (System.nanoTime() - started) / 1_000_000;
     assertThat((Boolean) JsonPath.read(json, "$.fiveNots.coordination.available")).isFalse();
     assertThat(millis).isLessThan(2500);
+  }
+
+  /** Makes this month's recorded changes look as if they had happened in October. */
+  void asIfRecordedInOctober() {
+    for (Document d :
+        mongo.find(
+            Query.query(Criteria.where("month").is("2026-11")),
+            Document.class,
+            DashboardRollups.ROLLUPS)) {
+      mongo.remove(Query.query(Criteria.where("_id").is(d.get("_id"))), DashboardRollups.ROLLUPS);
+      d.put("_id", d.getString("_id").replace(":2026-11", ":2026-10"));
+      d.put("month", "2026-10");
+      mongo.insert(d, DashboardRollups.ROLLUPS);
+    }
+  }
+
+  void stubCoordination(int received) {
+    issueService.stubFor(
+        get(urlEqualTo("/internal/coordination-stats?regionCode=360100&year=2026"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        """
+                        {"regionCode":"360100","year":2026,"received":%d,"resolved":2,
+                         "resolvedOnTime":2,"overdueNow":0,"children":[]}
+                        """
+                            .formatted(received))));
+  }
+
+  @Test
+  void lastMonthsFiveNotsAreTheFiguresBeforeThisMonthsChangesAndSurviveARebuild() throws Exception {
+    String[] ids = nanchang();
+    stubCoordination(4);
+    dashboard(TestUsers.managerNc(), "?regionCode=360100&year=2026");
+    asIfRecordedInOctober();
+    stubCoordination(9);
+    // in November the Honggutan site stops and a project is added for next year's pipeline
+    mvc.perform(
+            patch("/api/projects/" + ids[0])
+                .with(TestUsers.admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":" + version(ids[0]) + ",\"status\":\"SUSPENDED\"}"))
+        .andExpect(status().isOk());
+    project("000004", "360102", "org-dh", "PLANNED", "2027-05-01", "2028-12-31");
+
+    String json = dashboard(TestUsers.managerNc(), "?regionCode=360100&year=2026");
+    assertThat((String) JsonPath.read(json, "$.previous.month")).isEqualTo("2026-10");
+    assertThat((String) JsonPath.read(json, "$.previous.asOf")).isEqualTo("2026-10-31");
+    assertThat(number(json, "$.fiveNots.notStopped.stopped")).isEqualTo(1);
+    assertThat(number(json, "$.previous.fiveNots.notStopped.stopped")).isZero();
+    assertThat(number(json, "$.previous.fiveNots.notStopped.inConstruction")).isEqualTo(1);
+    assertThat(number(json, "$.fiveNots.planningNotBrokenOff.projects")).isEqualTo(2);
+    assertThat(number(json, "$.previous.fiveNots.planningNotBrokenOff.projects")).isEqualTo(1);
+    // intensity then compared September (60 workers) with August (none reported)
+    assertThat((String) JsonPath.read(json, "$.previous.fiveNots.intensity.month"))
+        .isEqualTo("2026-09");
+    assertThat(number(json, "$.previous.fiveNots.intensity.workersOnSite")).isEqualTo(60);
+    assertThat(number(json, "$.fiveNots.intensity.workersOnSite")).isEqualTo(80);
+    // starts due by the end of October (Honggutan's, March) vs by now (Donghu's, December: not yet)
+    assertThat(number(json, "$.previous.fiveNots.startsNotDelayed.due")).isEqualTo(1);
+    // coordination as last seen in October, today's as issue-service answers now
+    assertThat(number(json, "$.previous.fiveNots.coordination.received")).isEqualTo(4);
+    assertThat(number(json, "$.fiveNots.coordination.received")).isEqualTo(9);
+    // children carry no trend of their own
+    assertThat(JsonPath.<List<Object>>read(json, "$.children[*].previous")).isEmpty();
+
+    mvc.perform(MockMvcRequestBuilders.post("/api/dashboard/rebuild").with(TestUsers.admin()))
+        .andExpect(status().isOk());
+    String rebuilt = dashboard(TestUsers.managerNc(), "?regionCode=360100&year=2026");
+    assertThat((Object) JsonPath.read(rebuilt, "$.previous"))
+        .isEqualTo(JsonPath.read(json, "$.previous"));
+    assertThat((Object) JsonPath.read(rebuilt, "$.monthly"))
+        .isEqualTo(JsonPath.read(json, "$.monthly"));
+  }
+
+  long version(String id) throws Exception {
+    return ((Number)
+            JsonPath.read(
+                mvc.perform(
+                        MockMvcRequestBuilders.get("/api/projects/" + id).with(TestUsers.admin()))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(),
+                "$.version"))
+        .longValue();
+  }
+
+  @Test
+  void theMonthlySeriesIsCumulativePlanAgainstDoneThisYearAndLastAndFlagsAMissedDoubleHalf()
+      throws Exception {
+    String[] ids = nanchang();
+    plan(ids[0], 2025, "1200");
+    report(ids[0], TestUsers.ownerHgt(), "2025-12", "90", 10);
+    String json = dashboard(TestUsers.coordNc(), "?year=2026");
+    // plans of 1000 + 500 spread evenly; done: May 300.5, September 50, October 200
+    assertThat(number(json, "$.monthly.year")).isEqualTo(2026);
+    assertThat(JsonPath.<List<Object>>read(json, "$.monthly.thisYear")).hasSize(12);
+    assertThat(decimal(json, "$.monthly.thisYear[0].planned")).isEqualByComparingTo("125");
+    assertThat(decimal(json, "$.monthly.thisYear[0].completed")).isEqualByComparingTo("0");
+    assertThat(decimal(json, "$.monthly.thisYear[4].completed")).isEqualByComparingTo("300.5");
+    assertThat(decimal(json, "$.monthly.thisYear[9].completed")).isEqualByComparingTo("550.5");
+    assertThat(decimal(json, "$.monthly.thisYear[10].completed")).isEqualByComparingTo("550.5");
+    assertThat(decimal(json, "$.monthly.thisYear[11].planned")).isEqualByComparingTo("1500");
+    // December has not come yet
+    assertThat((Map<String, Object>) JsonPath.read(json, "$.monthly.thisYear[11]"))
+        .doesNotContainKey("completed");
+    assertThat((String) JsonPath.read(json, "$.monthly.lastYear[11].month")).isEqualTo("2025-12");
+    assertThat(decimal(json, "$.monthly.lastYear[11].planned")).isEqualByComparingTo("1200");
+    assertThat(decimal(json, "$.monthly.lastYear[11].completed")).isEqualByComparingTo("90");
+    assertThat(decimal(json, "$.monthly.lastYear[10].completed")).isEqualByComparingTo("0");
+
+    // 30 June has passed with 300.5 of 1500 done: the city and Honggutan are behind, Xihu has no
+    // plan
+    assertThat((Boolean) JsonPath.read(json, "$.doubleHalf.halfYearBehind")).isTrue();
+    List<Boolean> hgt =
+        JsonPath.read(json, "$.children[?(@.regionCode=='360113')].doubleHalf.halfYearBehind");
+    assertThat(hgt).containsExactly(true);
+    List<Boolean> xh =
+        JsonPath.read(json, "$.children[?(@.regionCode=='360103')].doubleHalf.halfYearBehind");
+    assertThat(xh).containsExactly(false);
+    // a bad year is refused as before, whatever the new blocks
+    mvc.perform(MockMvcRequestBuilders.get("/api/dashboard?year=20x6").with(TestUsers.coordNc()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("year"));
+  }
+
+  @Autowired DashboardRollups rollups;
+
+  @Test
+  void rollUpsOfTheOlderModelAreRecountedOnceAtStart() throws Exception {
+    nanchang();
+    mongo.remove(new Query(), DashboardRollups.META);
+    mongo.updateMulti(
+        new Query(),
+        new org.springframework.data.mongodb.core.query.Update().unset("f.completed_5"),
+        DashboardRollups.ROLLUPS);
+    rollups.upgrade();
+    for (int i = 0;
+        i < 100 && mongo.findById("rollups", Document.class, DashboardRollups.META) == null;
+        i++) {
+      Thread.sleep(100);
+    }
+    String json = dashboard(TestUsers.managerNc(), "?year=2026");
+    assertThat(decimal(json, "$.monthly.thisYear[4].completed")).isEqualByComparingTo("300.5");
   }
 }

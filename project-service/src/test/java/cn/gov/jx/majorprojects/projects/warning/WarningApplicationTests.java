@@ -196,4 +196,91 @@ class WarningApplicationTests {
     mvc.perform(get("/api/projects/" + id).with(TestUsers.managerNc()))
         .andExpect(jsonPath("$.warning.level").value("GREEN"));
   }
+
+  static final String STRICT =
+      """
+      {"startSlipYellowMonths":0,"startSlipRedMonths":0,"paceYellowPoints":10,
+       "paceRedPoints":30,"suspendedIsRed":true,"missingReportIsYellow":true}
+      """;
+
+  @Test
+  void aPreviewCountsTheColourChangesOfCandidateRulesAndStoresNothing() throws Exception {
+    String slipped = project("2026-10-01", "PRE_CONSTRUCTION"); // a month late: yellow today
+    mongo
+        .getCollection("projects")
+        .updateOne(
+            new Document("_id", new org.bson.types.ObjectId(slipped)),
+            new Document("$set", new Document("code", "2026-360113-48-01-000202")));
+    project("2026-01-01", "UNDER_CONSTRUCTION"); // green
+    mvc.perform(get("/api/projects/" + slipped).with(TestUsers.admin()))
+        .andExpect(jsonPath("$.warning.level").value("YELLOW"));
+    String rulesBefore =
+        mvc.perform(get("/api/warning-rules").with(TestUsers.admin()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    // no slack for a slipped start: the yellow one would turn red, the building one stays green
+    mvc.perform(
+            post("/api/warning-rules/preview")
+                .with(TestUsers.admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(STRICT))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.projects").value(2))
+        .andExpect(jsonPath("$.changing").value(1))
+        .andExpect(jsonPath("$.changes['YELLOW→RED']").value(1));
+    // suspended sites no longer red and a late start never red: nothing would change
+    mvc.perform(
+            post("/api/warning-rules/preview")
+                .with(TestUsers.admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(STRICT.replace("\"startSlipRedMonths\":0", "\"startSlipRedMonths\":36")))
+        .andExpect(jsonPath("$.changing").value(0));
+
+    // nothing stored: the rules and the lights are as they were
+    mvc.perform(get("/api/warning-rules").with(TestUsers.admin()))
+        .andExpect(
+            result -> assertThat(result.getResponse().getContentAsString()).isEqualTo(rulesBefore));
+    mvc.perform(get("/api/projects/" + slipped).with(TestUsers.admin()))
+        .andExpect(jsonPath("$.warning.level").value("YELLOW"));
+    assertThat(mongo.getCollection("warning_rules").countDocuments()).isZero();
+    assertThat(mongo.getCollection("projects").find().first().getList("outbox", Document.class))
+        .isEmpty();
+  }
+
+  @Test
+  void aPreviewIsForAdminsAndValidatedLikeAChange() throws Exception {
+    project("2026-10-01", "PRE_CONSTRUCTION");
+    for (var user : List.of(TestUsers.managerJx(), TestUsers.coordJx(), TestUsers.ownerHgt())) {
+      mvc.perform(
+              post("/api/warning-rules/preview")
+                  .with(user)
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(STRICT))
+          .andExpect(status().isForbidden())
+          .andExpect(
+              org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                  .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+    mvc.perform(
+            post("/api/warning-rules/preview")
+                .with(TestUsers.admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(STRICT.replace("\"paceRedPoints\":30", "\"paceRedPoints\":101")))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0].field").value("paceRedPoints"));
+    mvc.perform(
+            post("/api/warning-rules/preview")
+                .with(TestUsers.admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"startSlipYellowMonths\":0}"))
+        .andExpect(status().isBadRequest());
+    assertThat(mongo.getCollection("warning_rules").countDocuments()).isZero();
+    mvc.perform(get("/api/projects").with(TestUsers.admin()))
+        .andExpect(jsonPath("$.content[0].warning.level").value("YELLOW"));
+  }
 }

@@ -3,10 +3,12 @@ package cn.gov.jx.majorprojects.projects.warning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.jx.majorprojects.projects.project.ProjectStatus;
+import cn.gov.jx.majorprojects.projects.project.ReportState;
 import cn.gov.jx.majorprojects.projects.project.Warning;
 import cn.gov.jx.majorprojects.projects.project.Warning.Level;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 
 class WarningPolicyTests {
@@ -105,5 +107,42 @@ class WarningPolicyTests {
         .isEqualTo(Level.GREEN);
     assertThat(WarningPolicy.evaluate(building("1200", "300"), RULES, JULY_10).level())
         .isEqualTo(Level.YELLOW);
+  }
+
+  @Test
+  void lastMonthsReportIsDueUntilTheFifthThenMissingUnlessFiledOrNotExpected() {
+    YearMonth october = YearMonth.of(2026, 10);
+    LocalDate september = LocalDate.of(2026, 9, 1);
+    ProjectStatus building = ProjectStatus.UNDER_CONSTRUCTION;
+    assertThat(
+            WarningPolicy.reportState(
+                building, september, october, null, LocalDate.of(2026, 11, 5)))
+        .isEqualTo(ReportState.DUE);
+    assertThat(
+            WarningPolicy.reportState(
+                building, september, october, null, LocalDate.of(2026, 11, 6)))
+        .isEqualTo(ReportState.MISSING);
+    assertThat(
+            WarningPolicy.reportState(
+                building, september, october, false, LocalDate.of(2026, 11, 6)))
+        .isEqualTo(ReportState.FILED);
+    assertThat(
+            WarningPolicy.reportState(
+                building, september, october, true, LocalDate.of(2026, 11, 6)))
+        .isEqualTo(ReportState.FILED_LATE);
+    // started in November: nothing was due for October; not building: nothing expected
+    assertThat(
+            WarningPolicy.reportState(
+                building, LocalDate.of(2026, 11, 2), october, null, LocalDate.of(2026, 11, 20)))
+        .isEqualTo(ReportState.NOT_REQUIRED);
+    assertThat(
+            WarningPolicy.reportState(
+                ProjectStatus.PLANNED, null, october, null, LocalDate.of(2026, 11, 20)))
+        .isEqualTo(ReportState.NOT_REQUIRED);
+    // a report filed by a project that did not have to is still shown as filed
+    assertThat(
+            WarningPolicy.reportState(
+                ProjectStatus.PLANNED, null, october, false, LocalDate.of(2026, 11, 20)))
+        .isEqualTo(ReportState.FILED);
   }
 }
