@@ -18,7 +18,7 @@ export default {
     START_SLIPPED: 'Start date slipped', SITE_SUSPENDED: 'Site suspended', BEHIND_PACE: "Behind the year's plan",
     REPORT_MISSING: 'Monthly report missing',
   },
-  reportState: { filed: 'Filed', late: 'Filed late', due: 'Due', missing: 'Missing' },
+  reportState: { filed: 'Filed', late: 'Filed late', due: 'Due', missing: 'Missing', notRequired: 'Not required' },
   siteState: { WORKING: 'Working', CLOSED_LOOP: 'Closed loop', SUSPENDED: 'Suspended' },
   category: {
     LAND: 'Land', FUNDING: 'Funding', PERMIT: 'Permits', LABOR: 'Labour', MATERIALS: 'Materials',

@@ -17,7 +17,7 @@ export default {
     START_SLIPPED: '开工滞后', SITE_SUSPENDED: '现场停工', BEHIND_PACE: '投资进度落后于年度计划',
     REPORT_MISSING: '月报未报送',
   },
-  reportState: { filed: '已报送', late: '逾期报送', due: '待报送', missing: '未报送' },
+  reportState: { filed: '已报送', late: '逾期报送', due: '待报送', missing: '未报送', notRequired: '无需报送' },
   siteState: { WORKING: '正常施工', CLOSED_LOOP: '封闭管理', SUSPENDED: '停工' },
   category: {
     LAND: '用地', FUNDING: '资金', PERMIT: '审批', LABOR: '用工', MATERIALS: '物资', LOGISTICS: '物流',
