@@ -16,6 +16,8 @@ export const projects = {
 
 export const issues = {
   list: (query) => api('/api/issues', { query }),
+  /** open cases of a region's subtree: {regionCode, open, byLevel, byWarning} (groupBy: 'level,warning') */
+  counts: (query) => api('/api/issues/counts', { query }),
   one: (id) => api(`/api/issues/${id}`),
   submit: (body, idempotencyKey) =>
     api('/api/issues', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),

@@ -77,7 +77,7 @@ export default {
     scope: 'Scope', scopeHeld: 'Held by my region', scopeArea: 'All in my area', filterCategory: 'Category',
     filterProject: 'Project', filterLevel: 'Level',
     tabs: { OPEN: 'To accept', IN_PROGRESS: 'In progress', RESOLVED: 'Resolved', ALL: 'All' },
-    truncated: 'Only the first {n} are shown; narrow the filters.', live: 'Updated with new activity',
+    filterWarning: 'Warning colour', areaOpen: 'Open in my area by colour:', truncated: 'Only the first {n} are shown; narrow the filters.', live: 'Updated with new activity',
   },
   case: {
     facts: 'Facts', thread: 'Discussion', timeline: 'Timeline', chain: 'Tamper check', chainOk: 'Intact: the hash chain of {n} entries verifies',

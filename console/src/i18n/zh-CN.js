@@ -72,7 +72,7 @@ export default {
     title: '待办工作台', empty: '本级暂无需要办理的问题。', accepted: '已受理', notAccepted: '待受理',
     scope: '范围', scopeHeld: '本级承办', scopeArea: '辖区全部', filterCategory: '类别', filterProject: '项目',
     filterLevel: '层级', tabs: { OPEN: '待受理', IN_PROGRESS: '办理中', RESOLVED: '已办结', ALL: '全部' },
-    truncated: '只显示前 {n} 条，请用筛选缩小范围。', live: '有新动态，已刷新',
+    filterWarning: '预警颜色', areaOpen: '辖区在办（按颜色）：', truncated: '只显示前 {n} 条，请用筛选缩小范围。', live: '有新动态，已刷新',
   },
   case: {
     facts: '基本情况', thread: '讨论（一事一议）', timeline: '办理过程', chain: '防篡改校验', chainOk: '完整：{n} 条记录的哈希链校验通过',
