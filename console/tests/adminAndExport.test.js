@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest'
 import { unzipSync, strFromU8 } from 'fflate'
 import { xlsxBytes } from '../src/util/xlsx.js'
 import { warningRulesProblems, policyProblems, calendarProblems } from '../src/util/adminForms.js'
-import { fiveNotTiles, casesByLevelAndColour } from '../src/util/dashboard.js'
+import { fiveNotTiles, openCaseRows } from '../src/util/dashboard.js'
 
 describe('the xlsx export', () => {
   it('is a workbook with one sheet holding the rows, strings escaped, numbers as numbers', () => {
@@ -37,23 +37,35 @@ describe('admin form checks', () => {
 })
 
 describe('the overview', () => {
-  it('reads five tiles, with a trend only for intensity, where the API gives last month', () => {
+  const now = {
+    notStopped: { inConstruction: 10, stopped: 1, percent: 90 },
+    intensity: { month: '2026-05', workersOnSite: 120, previousMonth: '2026-04', previousWorkersOnSite: 100, changePercent: 20 },
+    startsNotDelayed: { due: 4, onTime: 3, percent: 75 },
+    coordination: { available: true, onTimePercent: 80, received: 5, resolved: 5, overdueNow: 0 },
+    planningNotBrokenOff: { nextYear: 2027, projects: 6 },
+  }
+  it('reads five tiles, each with its change against last month', () => {
     const tiles = fiveNotTiles({
-      fiveNots: {
-        notStopped: { inConstruction: 10, stopped: 1, percent: 90 },
-        intensity: { month: '2026-05', workersOnSite: 120, previousMonth: '2026-04', previousWorkersOnSite: 100, changePercent: 20 },
-        startsNotDelayed: { due: 4, onTime: 3, percent: 75 },
-        coordination: { available: false },
-        planningNotBrokenOff: { nextYear: 2027, projects: 6 },
+      fiveNots: now,
+      previous: {
+        month: '2026-04',
+        fiveNots: { ...now, notStopped: { percent: 92.5 }, intensity: { workersOnSite: 100 }, startsNotDelayed: { percent: 75 }, coordination: { available: false }, planningNotBrokenOff: { projects: 4 } },
       },
     })
-    expect(tiles.map((t) => [t.key, t.figure])).toEqual([['notStopped', 90], ['intensity', 120], ['startsNotDelayed', 75], ['coordination', null], ['planning', 6]])
-    expect(tiles[1].trend).toBe(20)
-    expect(tiles[3].unavailable).toBe(true)
+    expect(tiles.map((t) => [t.key, t.figure, t.delta])).toEqual([
+      ['notStopped', 90, -2.5], ['intensity', 120, 20], ['startsNotDelayed', 75, 0], ['coordination', 80, null], ['planning', 6, 2],
+    ])
+    expect(tiles[0].previousMonth).toBe('2026-04')
   })
-  it('tallies open cases by level and colour (no colour counts as green)', () => {
-    const t = casesByLevelAndColour([{ level: 'COUNTY', warning: { level: 'RED' } }, { level: 'COUNTY' }, { level: 'CITY', warning: { level: 'YELLOW' } }])
-    expect(t.COUNTY).toEqual({ RED: 1, YELLOW: 0, GREEN: 1, total: 2 })
-    expect(t.CITY.YELLOW).toBe(1)
+  it('has no trend without last month and marks unavailable case figures', () => {
+    const tiles = fiveNotTiles({ fiveNots: { ...now, coordination: { available: false } } })
+    expect(tiles.every((t) => t.delta === null)).toBe(true)
+    expect(tiles[3]).toMatchObject({ figure: null, unavailable: true })
+  })
+  it('lists open cases by level and by colour from the counts endpoint', () => {
+    const rows = openCaseRows({ regionCode: '360100', open: 7, byLevel: { COUNTY: 5, CITY: 2 }, byWarning: { RED: 1, YELLOW: 2, GREEN: 4 } })
+    expect(rows.total).toBe(7)
+    expect(rows.byLevel).toEqual([{ level: 'COUNTY', count: 5 }, { level: 'CITY', count: 2 }, { level: 'PROVINCE', count: 0 }])
+    expect(rows.byWarning.map((r) => r.count)).toEqual([1, 2, 4])
   })
 })

@@ -130,12 +130,13 @@ export default {
   },
   overview: {
     title: 'Overview', year: 'Year', fiveNots: 'Five nots', vsLastMonth: '{p} vs last month', noTrend: 'no figure for last month',
-    noTrendApi: 'no month-on-month figure', coordinationUnavailable: 'Case figures unavailable right now', doubleHalf: 'Double half (双过半)',
+    coordinationUnavailable: 'Case figures unavailable right now', doubleHalf: 'Double half (双过半)',
     planned: 'Planned investment', completed: 'Investment done', firstHalf: 'Done by 30 June', reached: 'Half reached', notReached: 'Half not reached',
     projectsAtHalf: 'Projects at half', ofProjects: '{n} of {m} projects with a plan', paceLine: 'Pace line', timeShare: 'Time gone',
     pace: 'investment done {pace}, time gone {time}', onPace: 'investment ahead of time', behindPace: 'investment behind time',
     projectLights: 'Project lights ({n} projects)', suspended: '{n} sites suspended', openCases: 'Open cases by level and colour',
-    level: 'Level', total: 'Total', partial: 'Only the first 300 cases were counted; figures may be low.', asOf: 'As of {d}',
+    level: 'Level', total: 'Total', asOf: 'As of {d}',
+    vsLastMonthPoints: '{p} points vs last month', lastMonthWas: 'Last month ({month}): {v}', halfYearBehind: "30 June has passed with less than half of the year's plan done", openTotal: '{n} open cases',
   },
   map: {
     title: 'Map of Jiangxi', measure: 'Colour by', measures: { red: 'Red projects', overdue: 'Overdue cases', completion: 'Plan completion', doubleHalf: 'Double half' },

@@ -121,12 +121,13 @@ export default {
   },
   overview: {
     title: '总览', year: '年度', fiveNots: '五个不', vsLastMonth: '较上月 {p}', noTrend: '上月无数据，无法比较',
-    noTrendApi: '暂无环比数据', coordinationUnavailable: '问题办理数据暂不可用', doubleHalf: '双过半',
+    coordinationUnavailable: '问题办理数据暂不可用', doubleHalf: '双过半',
     planned: '年度计划投资', completed: '已完成投资', firstHalf: '上半年完成', reached: '已过半', notReached: '未过半',
     projectsAtHalf: '过半项目', ofProjects: '{n} / {m} 个有年度计划的项目', paceLine: '进度线', timeShare: '时间进度',
     pace: '投资完成 {pace}，时间过去 {time}', onPace: '投资进度快于时间进度', behindPace: '投资进度落后于时间进度',
     projectLights: '项目红黄绿灯（共 {n} 个）', suspended: '停工项目 {n} 个', openCases: '未办结问题（按层级和颜色）',
-    level: '层级', total: '合计', partial: '只统计了前 300 件问题，数字可能偏小。', asOf: '数据截至 {d}',
+    level: '层级', total: '合计', asOf: '数据截至 {d}',
+    vsLastMonthPoints: '较上月 {p} 个百分点', lastMonthWas: '上月（{month}）：{v}', halfYearBehind: '6月30日已过，未完成年度计划的一半', openTotal: '在办问题共 {n} 件',
   },
   map: {
     title: '江西地图', measure: '着色指标', measures: { red: '红灯项目', overdue: '超期问题', completion: '年度计划完成率', doubleHalf: '双过半' },
