@@ -3,6 +3,7 @@ import { unzipSync, strFromU8 } from 'fflate'
 import { xlsxBytes } from '../src/util/xlsx.js'
 import { warningRulesProblems, policyProblems, calendarProblems } from '../src/util/adminForms.js'
 import { fiveNotTiles, openCaseRows } from '../src/util/dashboard.js'
+import { portfolioQuery } from '../src/util/enums.js'
 
 describe('the xlsx export', () => {
   it('is a workbook with one sheet holding the rows, strings escaped, numbers as numbers', () => {
@@ -67,5 +68,14 @@ describe('the overview', () => {
     expect(rows.total).toBe(7)
     expect(rows.byLevel).toEqual([{ level: 'COUNTY', count: 5 }, { level: 'CITY', count: 2 }, { level: 'PROVINCE', count: 0 }])
     expect(rows.byWarning.map((r) => r.count)).toEqual([1, 2, 4])
+  })
+})
+
+describe('the project list query', () => {
+  it('asks the server for the colour and the warning order, a page at a time, without empty filters', () => {
+    expect(portfolioQuery({ regionCode: '360113', level: '', industry: '', status: '', warning: 'RED', sort: 'warning' }, 3)).toEqual({
+      regionCode: '360113', warning: 'RED', sort: 'warning', page: 2, size: 50,
+    })
+    expect(portfolioQuery({ sort: 'code,asc' })).toEqual({ sort: 'code,asc', page: 0, size: 50 })
   })
 })

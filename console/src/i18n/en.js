@@ -158,7 +158,7 @@ export default {
   portfolio: {
     title: 'Projects', region: 'Region (with sub-regions)', level: 'Project level', industry: 'Industry', status: 'Status', warning: 'Warning',
     sort: 'Sort', sortWarning: 'By warning (red first)', sortCode: 'By code', sortInvestment: 'By investment (largest first)',
-    empty: 'No project matches; widen the filters.', count: '{n} projects', partial: 'first {n} of {total} only',
+    empty: 'No project matches; widen the filters.', count: '{n} projects',
     name: 'Name', export: 'Export Excel',
   },
   project: {

@@ -149,7 +149,7 @@ export default {
   portfolio: {
     title: '项目清单', region: '地区（含下级）', level: '项目级别', industry: '行业', status: '状态', warning: '预警',
     sort: '排序', sortWarning: '按预警（红灯在前）', sortCode: '按项目代码', sortInvestment: '按总投资（从大到小）',
-    empty: '没有符合条件的项目，请放宽筛选条件。', count: '共 {n} 个项目', partial: '只取了前 {n} 个（共 {total} 个）',
+    empty: '没有符合条件的项目，请放宽筛选条件。', count: '共 {n} 个项目',
     name: '项目名称', export: '导出 Excel',
   },
   project: {
