@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { unzipSync, strFromU8 } from 'fflate'
 import { xlsxBytes } from '../src/util/xlsx.js'
-import { warningRulesProblems, policyProblems, calendarProblems } from '../src/util/adminForms.js'
+import { warningRulesProblems, policyProblems, calendarProblems, previewRows } from '../src/util/adminForms.js'
 import { fiveNotTiles, openCaseRows } from '../src/util/dashboard.js'
 import { portfolioQuery } from '../src/util/enums.js'
 
@@ -77,5 +77,15 @@ describe('the project list query', () => {
       regionCode: '360113', warning: 'RED', sort: 'warning', page: 2, size: 50,
     })
     expect(portfolioQuery({ sort: 'code,asc' })).toEqual({ sort: 'code,asc', page: 0, size: 50 })
+  })
+})
+
+describe('the warning rules preview', () => {
+  it('lists the colour changes, most first, leaving out empty ones', () => {
+    expect(previewRows({ projects: 40, changing: 6, changes: { 'GREEN→YELLOW': 3, 'YELLOW→RED': 3, 'RED→GREEN': 0 } })).toEqual([
+      { key: 'YELLOW→RED', from: 'YELLOW', to: 'RED', count: 3 },
+      { key: 'GREEN→YELLOW', from: 'GREEN', to: 'YELLOW', count: 3 },
+    ])
+    expect(previewRows(null)).toEqual([])
   })
 })

@@ -66,6 +66,8 @@ export const plans = {
 export const warningRules = {
   get: () => api('/api/warning-rules'),
   save: (body) => api('/api/warning-rules', { method: 'PUT', body }),
+  /** how many projects the candidate rules would recolour (stores nothing) */
+  preview: (body) => api('/api/warning-rules/preview', { method: 'POST', body }),
 }
 
 export const calendarAdmin = {

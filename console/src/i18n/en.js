@@ -186,8 +186,8 @@ export default {
     startSlipYellowMonths: 'Months of slipped start for yellow', startSlipRedMonths: 'Months of slipped start for red',
     paceYellowPoints: 'Points behind the time share for yellow', paceRedPoints: 'Points behind the time share for red',
     suspendedIsRed: 'A suspended site is red', missingReportIsYellow: 'A missing monthly report is yellow',
-    noPreview: 'The API offers no preview of how many projects would change colour; see the project list after saving.',
     range: 'Out of the allowed range', redAfterYellow: 'The red threshold may not be below the yellow one', saved: 'Saved; project colours recomputed',
+    preview: 'Preview colour changes', previewTitle: "Under the edited rules, today's project colours would change:", previewSummary: '{changing} of {projects} projects would change colour (not saved yet).', previewCount: '{n} projects',
   },
   calendars: {
     title: 'Working-day calendars', holidays: 'Public holidays (days off)', workingDays: 'Swapped working days', source: 'Source (e.g. the State Council notice)',

@@ -177,8 +177,8 @@ export default {
     startSlipYellowMonths: '开工滞后几个月亮黄灯', startSlipRedMonths: '开工滞后几个月亮红灯',
     paceYellowPoints: '投资进度落后时间进度多少个百分点亮黄灯', paceRedPoints: '投资进度落后时间进度多少个百分点亮红灯',
     suspendedIsRed: '现场停工亮红灯', missingReportIsYellow: '月报未报送亮黄灯',
-    noPreview: '接口暂不提供“将有多少个项目变色”的预览；保存后可在项目清单中查看结果。',
     range: '超出允许范围', redAfterYellow: '红灯阈值不能小于黄灯阈值', saved: '已保存，项目颜色已重新计算',
+    preview: '预览变色情况', previewTitle: '按修改后的规则，今天的项目颜色将会：', previewSummary: '{projects} 个项目中有 {changing} 个会变色（尚未保存）。', previewCount: '{n} 个项目',
   },
   calendars: {
     title: '工作日历', holidays: '法定节假日（放假）', workingDays: '调休上班日', source: '依据（如国务院办公厅通知文号）',
