@@ -149,11 +149,12 @@ export default {
   charts: {
     title: 'Charts', table: 'Show the data table', investment: 'Planned vs done investment (by sub-region)',
     investmentAlt: 'Bar chart of planned and done investment per sub-region; table below.',
-    noMonthlyInvestment: 'The API gives no monthly investment per region; each project page has its cumulative curve.', monthly: 'Cases opened and resolved per month',
+    monthly: 'Cases opened, resolved and closed per month',
     monthlyAlt: 'Bar chart of cases opened and resolved per month; table below.', opened: 'Opened', resolved: 'Resolved',
     byCategory: 'Cases by category', byCategoryAlt: 'Bar chart of cases per category; table below.', category: 'Category', count: 'Cases',
     onTime: 'On-time rate per unit', onTimeAlt: 'Bar chart of on-time rate per unit; the table lists the same figures.', holding: 'Ball-holding time per level',
     holdingAlt: 'Average hours a case was held per level; table below.', perCase: 'Per case (hours)', hours: 'hours', hoursTotal: 'Total (hours)',
+    monthlyInvestment: 'Investment done vs plan by month, cumulative, {year} and the year before', monthlyInvestmentAlt: 'Lines of the cumulative investment done and the evenly spread plan per month, this year and last; the table below has the figures.', planThisYear: 'Plan this year (cumulative)', doneThisYear: 'Done this year (cumulative)', planLastYear: 'Plan last year (cumulative)', doneLastYear: 'Done last year (cumulative)', month: 'Month', closed: 'Closed', partial: 'Only the latest {n} of {total} cases were counted; early months may be low.',
   },
   portfolio: {
     title: 'Projects', region: 'Region (with sub-regions)', level: 'Project level', industry: 'Industry', status: 'Status', warning: 'Warning',

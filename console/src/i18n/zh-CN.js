@@ -140,11 +140,12 @@ export default {
   charts: {
     title: '图表', table: '查看数据表', investment: '年度计划投资与完成投资（按下级地区）',
     investmentAlt: '各下级地区计划投资与完成投资的柱状图；数据表见下方。',
-    noMonthlyInvestment: '接口暂不提供地区逐月投资，按月累计曲线见各项目页面。', monthly: '每月新增与办结问题',
-    monthlyAlt: '每月新增问题数和办结问题数的柱状图；数据表见下方。', opened: '新增', resolved: '办结',
+    monthly: '每月新增、办结与关闭问题',
+    monthlyAlt: '每月新增、办结（按办结时间）和关闭（按关闭时间）问题数的柱状图；数据表见下方。', opened: '新增', resolved: '办结',
     byCategory: '问题类别分布', byCategoryAlt: '各类别问题数的条形图；数据表见下方。', category: '类别', count: '件数',
     onTime: '各单位按时办结率', onTimeAlt: '各单位按时办结率的条形图；表格列出同样的数字。', holding: '各层级持球时长',
     holdingAlt: '各层级平均每件问题的持球小时数；数据表见下方。', perCase: '平均每件（小时）', hours: '小时', hoursTotal: '合计（小时）',
+    monthlyInvestment: '{year} 年逐月累计完成投资与计划（含上年同期）', monthlyInvestmentAlt: '本年和上年逐月累计完成投资与按月均摊计划的折线图；数据表见下方。', planThisYear: '本年计划（累计）', doneThisYear: '本年完成（累计）', planLastYear: '上年计划（累计）', doneLastYear: '上年完成（累计）', month: '月份', closed: '关闭', partial: '只统计了最新的 {n} 件问题（共 {total} 件），早期月份可能偏小。',
   },
   portfolio: {
     title: '项目清单', region: '地区（含下级）', level: '项目级别', industry: '行业', status: '状态', warning: '预警',
