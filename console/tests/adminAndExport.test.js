@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest'
 import { unzipSync, strFromU8 } from 'fflate'
 import { xlsxBytes } from '../src/util/xlsx.js'
 import { warningRulesProblems, policyProblems, calendarProblems, previewRows } from '../src/util/adminForms.js'
-import { fiveNotTiles, openCaseRows } from '../src/util/dashboard.js'
+import { fiveNotTiles, openCaseRows, rankingLevels } from '../src/util/dashboard.js'
 import { portfolioQuery } from '../src/util/enums.js'
 
 describe('the xlsx export', () => {
@@ -87,5 +87,13 @@ describe('the warning rules preview', () => {
       { key: 'GREEN→YELLOW', from: 'GREEN', to: 'YELLOW', count: 3 },
     ])
     expect(previewRows(null)).toEqual([])
+  })
+})
+
+describe('the red and black list', () => {
+  it('shows the levels with ranked units, county first', () => {
+    const view = { levels: [{ level: 'CITY', eligible: 2, best: [], worst: [] }, { level: 'PROVINCE', eligible: 0 }, { level: 'COUNTY', eligible: 5, best: [], worst: [] }] }
+    expect(rankingLevels(view).map((l) => l.level)).toEqual(['COUNTY', 'CITY'])
+    expect(rankingLevels(undefined)).toEqual([])
   })
 })

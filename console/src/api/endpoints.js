@@ -58,6 +58,8 @@ export const notifications = {
 // ---- part 2: managers and admins ----
 export const dashboard = (query) => api('/api/dashboard', { query })
 export const accountability = (query) => api('/api/accountability', { query })
+/** 红黑榜 of a month: {period, frozen, intact, levels: [{level, eligible, best, worst}]} */
+export const accountabilityRanking = (query) => api('/api/accountability/ranking', { query })
 
 export const plans = {
   year: (id, year) => apiOrNull(`/api/projects/${id}/plans/${year}`),

@@ -48,6 +48,12 @@ export function openCaseRows(counts) {
   }
 }
 
+/** The 红黑榜's levels, county first, leaving out levels with no eligible unit. */
+export function rankingLevels(view) {
+  const order = { COUNTY: 0, CITY: 1, PROVINCE: 2 }
+  return (view?.levels || []).filter((l) => l.eligible > 0).sort((a, b) => (order[a.level] ?? 3) - (order[b.level] ?? 3))
+}
+
 /** Years a selector offers: this one and the four before, plus next year (planning). */
 export function yearChoices(now = new Date()) {
   const y = now.getFullYear()
