@@ -39,6 +39,8 @@ export const issues = {
 export const calendars = { year: (year) => apiOrNull(`/api/calendars/${year}`) }
 
 export const meetings = {
+  /** paged, newest first: {content: [{id, title, scheduledAt, regionCode, organiser, status, caseCount, decisionCounts}]} */
+  list: (query) => api('/api/coordination-meetings', { query }),
   create: (body) => api('/api/coordination-meetings', { method: 'POST', body }),
   one: (id) => api(`/api/coordination-meetings/${id}`),
   decide: (id, body) => api(`/api/coordination-meetings/${id}/decisions`, { method: 'POST', body }),

@@ -104,10 +104,10 @@ export default {
   meetings: {
     title: 'Coordination meetings', create: 'New coordination meeting', titleField: 'Subject', region: 'Region',
     scheduledAt: 'Date and time', attendees: 'Attendees (usernames, comma separated)', issues: 'Cases',
-    recent: 'Recently opened meetings', noRecent: 'No meetings yet. Create one, or open one from a case.',
     decisions: 'Decisions', decision: 'Decision', responsibleUnit: 'Responsible unit', dueAt: 'Due', record: 'Record decision',
     markDone: 'Mark done', OPEN: 'Open', DONE: 'Done', organiser: 'Organiser', noDecisions: 'No decisions yet.',
-    noList: 'The platform has no meeting list yet; these are the meetings you created or opened in this browser.', issue: 'Case',
+    issue: 'Case',
+    list: 'Meetings', status: 'Status', dates: 'Meeting dates', meetingStatus: { OPEN: 'Decisions open', DONE: 'All decisions done' }, caseCount: 'Cases', counts: '{open} open · {done} done', overdueCount: '{n} overdue', overdue: 'Overdue', empty: 'No meeting matches. Widen the filters, or create one below.',
   },
   inbox: {
     title: 'Inbox', unreadOnly: 'Unread only', markRead: 'Mark read', markAllRead: 'Mark all read', empty: 'No notifications.',

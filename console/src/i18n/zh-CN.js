@@ -96,10 +96,11 @@ export default {
   },
   meetings: {
     title: '专题协调', create: '新建专题协调会议', titleField: '会议主题', region: '所属地区', scheduledAt: '会议时间',
-    attendees: '参会人员（用户名，逗号分隔）', issues: '协调的问题', recent: '最近打开的会议', noRecent: '还没有会议。新建一个，或从问题页面进入。',
+    attendees: '参会人员（用户名，逗号分隔）', issues: '协调的问题',
     decisions: '会议决定', decision: '决定内容', responsibleUnit: '责任单位', dueAt: '完成时限', record: '记录决定',
     markDone: '标记已落实', OPEN: '未落实', DONE: '已落实', organiser: '组织者', noDecisions: '尚未记录决定。',
-    noList: '系统暂不提供会议列表，这里列出你在本浏览器中创建或打开过的会议。', issue: '问题',
+    issue: '问题',
+    list: '会议列表', status: '状态', dates: '会议日期', meetingStatus: { OPEN: '有未落实决定', DONE: '决定全部落实' }, caseCount: '问题数', counts: '未落实 {open} · 已落实 {done}', overdueCount: '{n} 项逾期未落实', overdue: '逾期未落实', empty: '没有符合条件的会议。可以放宽筛选条件，或在下方新建一个。',
   },
   inbox: {
     title: '消息', unreadOnly: '只看未读', markRead: '标为已读', markAllRead: '全部标为已读', empty: '没有消息。',
