@@ -44,7 +44,7 @@ public class GroupMeetings {
       Instant dueAt,
       PlatformUser user) {
     return meetings
-        .decide(meetingId, new NewDecision(issueId, decision, responsibleUnit, dueAt), user)
+        .decide(meetingId, new NewDecision(issueId, decision, responsibleUnit, null, dueAt), user)
         .id();
   }
 
@@ -55,7 +55,7 @@ public class GroupMeetings {
             meetings.get(meetingId, user).decisions().stream()
                 .filter(d -> d.id().equals(decisionId))
                 .findFirst()
-                .map(Meeting.Decision::status)
+                .map(Meeting.DecisionView::status)
                 .orElse(null));
     if (open) {
       meetings.done(meetingId, decisionId, user);
