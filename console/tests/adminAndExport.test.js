@@ -74,9 +74,9 @@ describe('the overview', () => {
 describe('the project list query', () => {
   it('asks the server for the colour and the warning order, a page at a time, without empty filters', () => {
     expect(portfolioQuery({ regionCode: '360113', level: '', industry: '', status: '', warning: 'RED', sort: 'warning' }, 3)).toEqual({
-      regionCode: '360113', warning: 'RED', sort: 'warning', page: 2, size: 50,
+      regionCode: '360113', warning: 'RED', sort: 'warning', page: 2, size: 100,
     })
-    expect(portfolioQuery({ sort: 'code,asc' })).toEqual({ sort: 'code,asc', page: 0, size: 50 })
+    expect(portfolioQuery({ sort: 'code,asc', q: '隧道' })).toEqual({ sort: 'code,asc', q: '隧道', page: 0, size: 100 })
   })
 })
 

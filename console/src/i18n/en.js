@@ -161,6 +161,7 @@ export default {
     sort: 'Sort', sortWarning: 'By warning (red first)', sortCode: 'By code', sortInvestment: 'By investment (largest first)',
     empty: 'No project matches; widen the filters.', count: '{n} projects',
     name: 'Name', export: 'Export Excel',
+    search: 'Name or code',
   },
   project: {
     facts: 'Facts', plannedStart: 'Planned start', actualStart: 'Actual start', plannedFinish: 'Planned finish', warnings: 'Warning and why',

@@ -153,6 +153,7 @@ export default {
     sort: '排序', sortWarning: '按预警（红灯在前）', sortCode: '按项目代码', sortInvestment: '按总投资（从大到小）',
     empty: '没有符合条件的项目，请放宽筛选条件。', count: '共 {n} 个项目',
     name: '项目名称', export: '导出 Excel',
+    search: '名称或编号',
   },
   project: {
     facts: '项目概况', plannedStart: '计划开工', actualStart: '实际开工', plannedFinish: '计划竣工', warnings: '预警及原因',
