@@ -36,6 +36,13 @@ export const issues = {
   verify: (id) => api(`/api/issues/${id}/timeline/verify`),
 }
 
+export const caseGroups = {
+  /** suggested groups among the region's open cases: {compared, limit, truncated, threshold, clusters} */
+  clusters: (query) => api('/api/issues/clusters', { query }),
+  list: (query) => api('/api/case-groups', { query }),
+  confirm: (body) => api('/api/case-groups', { method: 'POST', body }),
+}
+
 export const calendars = { year: (year) => apiOrNull(`/api/calendars/${year}`) }
 
 export const meetings = {

@@ -32,6 +32,7 @@ export default {
     rules: 'Warning rules', calendars: 'Calendars', policy: 'Escalation policy', deliveries: 'Deliveries', imports: 'Import / export',
     myProjects: 'My projects', myCases: 'My cases', reportBlocker: 'Report a blocker', queue: 'Work queue',
     meetings: 'Coordination meetings', inbox: 'Inbox', preferences: 'Notification settings',
+    caseGroups: 'Case groups',
   },
   header: {
     bell: 'Notifications', unread: '{n} unread', language: 'Language', logout: 'Log out', menu: 'Menu', switchTo: '中文',
@@ -196,6 +197,14 @@ export default {
     meaning: 'Each month, per level, the units with at least 3 resolutions that month are ranked by on-time rate, then by average hours holding a case per stay. The red list is commended; units on the black list explain why and put it right. A past month is frozen on its first reading and hash-chained, so it never changes afterwards.',
     live: "This month's list changes live; it is frozen after the month ends.", frozen: 'Frozen at {at}', intact: 'Hash chain intact', tampered: 'Check failed: the list was changed after it was frozen',
     minResolved: 'ranked from {n} resolutions in the month', empty: 'No unit has resolved {n} cases this month yet; no list.', none: 'None', hoursPerStay: 'Hours holding per stay',
+  },
+  caseGroups: {
+    title: 'Case groups', intro: 'Open cases of your area that likely share one cause (same category, same city or county, similar text) are suggested here; a confirmed group is discussed once, in one meeting, with one decision. The higher the score, the likelier one cause; untick cases that do not belong before confirming. Reasons are written by the service in Chinese.',
+    suggested: 'Suggested groups', compared: '{n} open cases compared (similarity threshold {threshold}).', truncated: 'Only the latest {n} were compared; older cases were left out.',
+    none: 'No cases that look like one cause.', score: 'score {s}', reasons: 'Reasons', cases: 'Cases ({n}; untick to leave one out)',
+    groupTitle: 'Group title', titleHint: 'optional; named by category and region otherwise', confirm: 'Confirm group ({n} cases)', atLeastTwo: 'choose at least 2 cases',
+    confirmed: 'Group confirmed; each case\'s thread says so.', confirmedTitle: 'Confirmed groups', noneConfirmed: 'No confirmed group in your area yet.',
+    category: 'Category', scoreCol: 'Score', casesCol: 'Cases', createdAt: 'Confirmed',
   },
   unitCases: { titlePeriod: 'Cases {unit} handled from {from} to {to}', periodHint: 'Cases that reached this unit in the period (reported, escalated or returned to it), i.e. its "received" in the table; "Held now by" is where each case is today.', emptyPeriod: 'No case reached this unit in the period.', holderNow: 'Held now by', title: 'Cases held by {unit}', overdueOnly: 'Overdue only', empty: 'This unit holds no case now.', project: 'Project', dueAt: 'Due' },
   rules: {

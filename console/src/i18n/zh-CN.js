@@ -30,6 +30,7 @@ export default {
     rules: '预警规则', calendars: '工作日历', policy: '提级时限', deliveries: '消息投递', imports: '导入导出',
     myProjects: '我的项目', myCases: '我的问题', reportBlocker: '反映问题', queue: '待办工作台', meetings: '专题协调',
     inbox: '消息', preferences: '通知设置',
+    caseGroups: '并案处理',
   },
   header: {
     bell: '通知', unread: '{n} 条未读', language: '语言', logout: '退出登录', menu: '菜单', switchTo: 'English',
@@ -188,6 +189,14 @@ export default {
     meaning: '每月按层级对当月办结不少于 3 件问题的单位排名：先比按时办结率，再比平均每次持球时长。红榜表扬排名靠前的单位，黑榜单位须说明原因并限期整改。往月榜单在首次查看时封存并做哈希链校验，之后不再改变。',
     live: '本月榜单随办理实时变化，月底后封存。', frozen: '已于 {at} 封存', intact: '哈希链校验通过', tampered: '校验失败：榜单在封存后被改动',
     minResolved: '当月至少办结 {n} 件才参评', empty: '本月还没有单位办结满 {n} 件问题，暂无榜单。', none: '无', hoursPerStay: '平均每次持球（小时）',
+  },
+  caseGroups: {
+    title: '并案处理', intro: '系统在本辖区在办问题中找出可能同一原因的问题（同一类别、同一市县、描述相近），确认成组后一并讨论、一次开会、一次决定。相似度越高越可能是同一原因；请核对后取消不属于同一原因的问题再确认。',
+    suggested: '建议并案', compared: '比较了 {n} 件在办问题（相似度阈值 {threshold}）。', truncated: '只比较了最新的 {n} 件，更早的问题未参与。',
+    none: '暂无可能同一原因的问题。', score: '相似度 {s}', reasons: '并案理由', cases: '问题（{n} 件，可取消勾选）',
+    groupTitle: '组名', titleHint: '可不填，系统按类别和地区命名', confirm: '确认并案（{n} 件）', atLeastTwo: '至少选 2 件问题',
+    confirmed: '已确认并案，各问题的讨论区已留言说明。', confirmedTitle: '已确认的并案', noneConfirmed: '本辖区还没有确认的并案。',
+    category: '类别', scoreCol: '相似度', casesCol: '问题', createdAt: '确认时间',
   },
   unitCases: { titlePeriod: '{unit} 在 {from} 至 {to} 承办过的问题', periodHint: '统计期间内送达本单位（上报、提级或退回至本单位）的问题，即统计表中“收到”的问题；“现办理单位”是问题现在所在的层级。', emptyPeriod: '该期间没有送达本单位的问题。', holderNow: '现办理单位', title: '{unit} 承办的问题', overdueOnly: '只看超期', empty: '该单位目前没有承办的问题。', project: '项目', dueAt: '办理时限' },
   rules: {
