@@ -229,11 +229,21 @@ class ManagersAndAdminsConsoleE2ETests {
             {"code":"%s","name":"%s","level":"CITY","regionCode":"360113",
              "industry":"URBAN","ownerOrg":"org-nc-metro","ownerOrgName":"南昌地铁集团",
              "totalInvestment":5000,"plannedStart":"2026-03-01","plannedFinish":"2027-12-31",
-             "status":"SUSPENDED","description":"e2e"}"""
+             "status":"UNDER_CONSTRUCTION","description":"e2e"}"""
                 .formatted(code, projectName),
             null);
     Assertions.assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String projectId = json(created).get("id").asString();
+    // a new project cannot start suspended: the site stops afterwards (a lifecycle move)
+    HttpResponse<String> stopped =
+        IssuesE2ETests.write(
+            "PATCH",
+            "/api/projects/" + projectId,
+            token("admin"),
+            "{\"version\":%d,\"status\":\"SUSPENDED\"}"
+                .formatted(json(created).get("version").asLong()),
+            null);
+    Assertions.assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(200);
     String original = get("/api/warning-rules", token("admin")).body();
     Assertions.assertThat(
             json(get("/api/warning-rules", token("admin"))).get("suspendedIsRed").asBoolean())
