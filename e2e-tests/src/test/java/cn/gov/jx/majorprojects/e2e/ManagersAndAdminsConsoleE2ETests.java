@@ -100,6 +100,25 @@ class ManagersAndAdminsConsoleE2ETests {
         .hasText(String.valueOf(dashboard.get("warnings").get("RED").asLong()));
     assertThat(page.locator("[data-test=double-half]")).containsText("双过半");
     assertThat(page.locator("[data-test=cases] table").first()).isVisible();
+    // every tile says how it moved since last month (or that last month has no figure)
+    assertThat(page.locator("[data-test=trend]")).hasCount(5);
+    // open cases by colour as /api/issues/counts gives them (a case may turn red meanwhile: the
+    // page is read again until it agrees with a fresh answer)
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonNode counts =
+                  json(get("/api/issues/counts?groupBy=level,warning", token("manager.jx")));
+              String red = page.locator("[data-case-warning=RED] .light-count").innerText();
+              if (!red.equals(String.valueOf(counts.get("byWarning").get("RED").asLong()))) {
+                page.reload();
+                page.locator("[data-case-warning=RED]").waitFor();
+              }
+              Assertions.assertThat(
+                      page.locator("[data-case-warning=RED] .light-count").innerText())
+                  .isEqualTo(String.valueOf(counts.get("byWarning").get("RED").asLong()));
+            });
     screenshot(page, "desktop-overview");
 
     page.locator("nav.aside .el-menu-item")
