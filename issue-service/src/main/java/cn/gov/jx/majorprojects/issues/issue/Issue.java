@@ -152,12 +152,7 @@ public class Issue {
       String reporterOrg) {}
 
   /** The case as it was just before an entry's change (what the counters need). */
-  public record Before(
-      String region,
-      Instant levelSince,
-      Instant acceptDueAt,
-      Instant dueAt,
-      boolean escalatedForLateness) {}
+  public record Before(String region, Instant levelSince, Instant acceptDueAt, Instant dueAt) {}
 
   /**
    * One entry the case gained, the event that tells others, and the case just before; a reminder is
@@ -734,8 +729,7 @@ public class Issue {
       CaseRules rules,
       Map<String, String> details,
       Runnable change) {
-    Before before =
-        new Before(handlingRegion, levelSince, acceptDueAt, dueAt, escalatedForLateness);
+    Before before = before();
     RegionLevel fromLevel = level;
     String fromRegion = handlingRegion;
     change.run();
@@ -749,7 +743,7 @@ public class Issue {
   }
 
   private Before before() {
-    return new Before(handlingRegion, levelSince, acceptDueAt, dueAt, escalatedForLateness);
+    return new Before(handlingRegion, levelSince, acceptDueAt, dueAt);
   }
 
   private static Map<String, String> details(String... keyValues) {
