@@ -41,6 +41,10 @@ describe('which actions a case offers', () => {
     expect(caseActions(issue(), coordHgt, parentOf, pending)).toEqual(['accept', 'escalate'])
     const decided = [...timeline, { type: 'EXTENSION_DECIDED', details: { requestId: 'r1' } }]
     expect(pendingExtensions(decided)).toEqual([])
+    // the case's own list wins over the timeline when the service gives it
+    const own = issue({ pendingExtensionRequests: [{ id: 'r2', newDueAt: '2026-12-20T00:00:00Z', reason: '征地', requestedBy: 'coord.hgt', handlingRegion: '360113' }] })
+    expect(pendingExtensions(timeline, own)).toEqual([{ id: 'r2', newDueAt: '2026-12-20T00:00:00Z', reason: '征地', requestedBy: 'coord.hgt', region: '360113' }])
+    expect(pendingExtensions(timeline, issue({ pendingExtensionRequests: [] }))).toEqual([])
   })
   it('lets a manager supervise an open case once', () => {
     expect(caseActions(issue(), manager, parentOf)).toEqual(['supervise'])

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import {
-  mapOption, regionBarOption, cumulativeRows, cumulativeOption, openedPerMonth, monthlyCasesOption, byCategory,
+  mapOption, regionBarOption, cumulativeRows, cumulativeOption, perMonth, monthlyCasesOption, byCategory, monthlyInvestmentRows, monthlyInvestmentOption,
   rankUnits, onTimeOption, holdingByLevel, MEASURES,
 } from '../src/charts/options.js'
 
@@ -74,17 +74,21 @@ describe('cumulative investment of a project', () => {
 describe('cases per month and by category', () => {
   const monthOf = (i) => i.slice(0, 7)
   const issues = [
-    { createdAt: '2026-01-03', category: 'LAND' },
-    { createdAt: '2026-01-20', category: 'FUNDING' },
+    { createdAt: '2026-01-03', category: 'LAND', resolvedAt: '2026-02-01', closedAt: '2026-03-02' },
+    { createdAt: '2026-01-20', category: 'FUNDING', resolvedAt: '2026-02-10' },
     { createdAt: '2026-03-01', category: 'LAND' },
     { createdAt: '2025-12-31', category: 'LAND' },
   ]
   it('counts cases opened in each month of the year only', () => {
-    expect(openedPerMonth(issues, 2026, monthOf).slice(0, 3)).toEqual([2, 0, 1])
+    expect(perMonth(issues, 2026, monthOf).slice(0, 3)).toEqual([2, 0, 1])
   })
-  it('puts opened and resolved side by side', () => {
-    const o = monthlyCasesOption({ months: ['01', '02'], opened: [2, 0], resolved: [1, 1], labels: { opened: 'o', resolved: 'r' } })
-    expect(o.series.map((s) => s.data)).toEqual([[2, 0], [1, 1]])
+  it('counts resolved and closed cases by their own month, leaving out cases not yet there', () => {
+    expect(perMonth(issues, 2026, monthOf, 'resolvedAt').slice(0, 3)).toEqual([0, 2, 0])
+    expect(perMonth(issues, 2026, monthOf, 'closedAt').slice(0, 3)).toEqual([0, 0, 1])
+  })
+  it('puts opened, resolved and closed side by side', () => {
+    const o = monthlyCasesOption({ months: ['01', '02'], opened: [2, 0], resolved: [1, 1], closed: [0, 1], labels: { opened: 'o', resolved: 'r', closed: 'c' } })
+    expect(o.series.map((s) => s.data)).toEqual([[2, 0], [1, 1], [0, 1]])
   })
   it('orders categories by count', () => {
     expect(byCategory(issues)).toEqual([{ category: 'LAND', count: 3 }, { category: 'FUNDING', count: 1 }])
@@ -113,5 +117,23 @@ describe('accountability ranking', () => {
       { level: 'CITY', hours: 7.3, received: 1, perCase: 7.3 },
       { level: 'PROVINCE', hours: 0, received: 0, perCase: null },
     ])
+  })
+})
+
+describe("the region's monthly investment", () => {
+  const monthly = {
+    year: 2026,
+    thisYear: [{ month: '2026-01', planned: '100', completed: '80' }, { month: '2026-02', planned: 200 }],
+    lastYear: [{ month: '2025-01', planned: 90, completed: 95 }],
+  }
+  it('lines this year and last up by month, with no figure for months to come', () => {
+    const rows = monthlyInvestmentRows(monthly)
+    expect(rows).toHaveLength(12)
+    expect(rows[0]).toEqual({ month: '01', planned: 100, completed: 80, lastPlanned: 90, lastCompleted: 95 })
+    expect(rows[1]).toMatchObject({ planned: 200, completed: null, lastPlanned: null })
+  })
+  it('draws done and plan for both years, plans dashed', () => {
+    const o = monthlyInvestmentOption(monthlyInvestmentRows(monthly), { completed: 'd', planned: 'p', lastCompleted: 'ld', lastPlanned: 'lp', unit: 'u' })
+    expect(o.series.map((s) => [s.name, s.data[0], s.lineStyle?.type])).toEqual([['d', 80, undefined], ['p', 100, 'dashed'], ['ld', 95, undefined], ['lp', 90, 'dashed']])
   })
 })

@@ -1,35 +1,34 @@
 import { describe, it, expect, vi, beforeEach } from 'vitest'
 import { mount } from '@vue/test-utils'
-import { sortQueue } from '../src/util/queue.js'
 import { plugins } from './setup.js'
 
 const c = (number, warning, dueAt, status = 'OPEN') => ({ id: number, number, warning, dueAt, status, title: 't', projectName: 'p', category: 'LAND', urgency: 'NORMAL', handlingRegion: '360113', level: 'COUNTY', regionsPassed: [] })
+// in the server's order for sort=warning: red, yellow, green, each by deadline
 const cases = [
-  c('JX-1', 'GREEN', '2026-12-01T00:00:00Z'),
-  c('JX-2', 'YELLOW', '2026-12-09T00:00:00Z'),
+  c('JX-5', 'RED', '2026-11-18T00:00:00Z'),
   c('JX-3', 'RED', '2026-11-20T00:00:00Z'),
   c('JX-4', 'YELLOW', '2026-12-03T00:00:00Z', 'IN_PROGRESS'),
-  c('JX-5', 'RED', '2026-11-18T00:00:00Z'),
+  c('JX-2', 'YELLOW', '2026-12-09T00:00:00Z'),
   c('JX-6', 'GREEN', '2026-11-30T00:00:00Z'),
+  c('JX-1', 'GREEN', '2026-12-01T00:00:00Z'),
 ]
 
-describe('queue order', () => {
-  it('puts red first, then yellow, then green, each by earliest deadline', () => {
-    expect(sortQueue(cases).map((x) => x.number)).toEqual(['JX-5', 'JX-3', 'JX-4', 'JX-2', 'JX-6', 'JX-1'])
-  })
-})
-
 const list = vi.fn()
+const counts = vi.fn()
 vi.mock('../src/api/endpoints.js', () => ({
-  issues: { list: (...a) => list(...a) },
+  issues: { list: (...a) => list(...a), counts: (...a) => counts(...a) },
   projects: { list: async () => ({ content: [] }) },
   notifications: { unreadCount: async () => ({ count: 0 }) },
 }))
 
 describe('work queue page', () => {
-  beforeEach(() => list.mockReset())
+  beforeEach(() => {
+    list.mockReset()
+    counts.mockReset()
+    counts.mockResolvedValue({ regionCode: '360113', open: 9, byWarning: { RED: 2, YELLOW: 3, GREEN: 4 } })
+  })
 
-  it('shows the cases my region holds in queue order, accepted ones marked, with counts per tab', async () => {
+  it('asks the server for the warning order and keeps it, accepted ones marked, with counts per tab and colour', async () => {
     list.mockImplementation(async (q = {}) => (q.size === 1 ? { content: [], totalElements: { OPEN: 4, IN_PROGRESS: 1 }[q.status] ?? 6 } : { content: cases, totalElements: 6 }))
     const [pinia, i18n] = plugins()
     const { useSession } = await import('../src/stores/session.js')
@@ -39,7 +38,9 @@ describe('work queue page', () => {
     // a loaded machine may need more than a tick or two for the list and the tab counts
     await vi.waitFor(() => expect(w.findAll('.case-card')).toHaveLength(6), { timeout: 15000 })
     await vi.waitFor(() => expect(w.find('[data-tab="OPEN"]').text()).toContain('4'), { timeout: 15000 })
-    expect(list).toHaveBeenCalledWith(expect.objectContaining({ handlingRegion: '360113', status: 'OPEN', size: 100 }))
+    expect(list).toHaveBeenCalledWith(expect.objectContaining({ handlingRegion: '360113', status: 'OPEN', size: 100, sort: 'warning' }))
+    expect(counts).toHaveBeenCalledWith({ regionCode: '360113', groupBy: 'warning' })
+    await vi.waitFor(() => expect(w.find('[data-count="YELLOW"]').text()).toContain('3'), { timeout: 15000 })
     expect(w.findAll('.case-card').map((e) => e.attributes('data-number'))).toEqual(['JX-5', 'JX-3', 'JX-4', 'JX-2', 'JX-6', 'JX-1'])
     const first = w.find('.case-card')
     expect(first.text()).toContain('红灯')

@@ -16,6 +16,8 @@ export const projects = {
 
 export const issues = {
   list: (query) => api('/api/issues', { query }),
+  /** open cases of a region's subtree: {regionCode, open, byLevel, byWarning} (groupBy: 'level,warning') */
+  counts: (query) => api('/api/issues/counts', { query }),
   one: (id) => api(`/api/issues/${id}`),
   submit: (body, idempotencyKey) =>
     api('/api/issues', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
@@ -34,9 +36,18 @@ export const issues = {
   verify: (id) => api(`/api/issues/${id}/timeline/verify`),
 }
 
+export const caseGroups = {
+  /** suggested groups among the region's open cases: {compared, limit, truncated, threshold, clusters} */
+  clusters: (query) => api('/api/issues/clusters', { query }),
+  list: (query) => api('/api/case-groups', { query }),
+  confirm: (body) => api('/api/case-groups', { method: 'POST', body }),
+}
+
 export const calendars = { year: (year) => apiOrNull(`/api/calendars/${year}`) }
 
 export const meetings = {
+  /** paged, newest first: {content: [{id, title, scheduledAt, regionCode, organiser, status, caseCount, decisionCounts}]} */
+  list: (query) => api('/api/coordination-meetings', { query }),
   create: (body) => api('/api/coordination-meetings', { method: 'POST', body }),
   one: (id) => api(`/api/coordination-meetings/${id}`),
   decide: (id, body) => api(`/api/coordination-meetings/${id}/decisions`, { method: 'POST', body }),
@@ -56,6 +67,8 @@ export const notifications = {
 // ---- part 2: managers and admins ----
 export const dashboard = (query) => api('/api/dashboard', { query })
 export const accountability = (query) => api('/api/accountability', { query })
+/** 红黑榜 of a month: {period, frozen, intact, levels: [{level, eligible, best, worst}]} */
+export const accountabilityRanking = (query) => api('/api/accountability/ranking', { query })
 
 export const plans = {
   year: (id, year) => apiOrNull(`/api/projects/${id}/plans/${year}`),
@@ -64,6 +77,8 @@ export const plans = {
 export const warningRules = {
   get: () => api('/api/warning-rules'),
   save: (body) => api('/api/warning-rules', { method: 'PUT', body }),
+  /** how many projects the candidate rules would recolour (stores nothing) */
+  preview: (body) => api('/api/warning-rules/preview', { method: 'POST', body }),
 }
 
 export const calendarAdmin = {

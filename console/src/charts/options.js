@@ -131,26 +131,63 @@ export function cumulativeOption(rows, labels) {
   }
 }
 
-/** Cases opened (by createdAt) per month of a year; closed come from accountability's resolved per month. */
-export function openedPerMonth(issues, year, monthOf) {
+/** Cases per month of a year by one of their instants (`createdAt`, `resolvedAt`, `closedAt`); cases without it are left out. */
+export function perMonth(issues, year, monthOf, field = 'createdAt') {
   const counts = Array(12).fill(0)
   for (const i of issues || []) {
-    const p = monthOf(i.createdAt)
+    if (!i[field]) continue
+    const p = monthOf(i[field])
     if (p.startsWith(String(year) + '-')) counts[Number(p.slice(5)) - 1] += 1
   }
   return counts
 }
 
-export function monthlyCasesOption({ months, opened, resolved, labels }) {
+export function monthlyCasesOption({ months, opened, resolved, closed, labels }) {
   return {
     grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
-    legend: { top: 0, data: [labels.opened, labels.resolved] },
+    legend: { top: 0, data: [labels.opened, labels.resolved, labels.closed] },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: months },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       { name: labels.opened, type: 'bar', data: opened, itemStyle: { color: PALETTE[2] } },
       { name: labels.resolved, type: 'bar', data: resolved, itemStyle: { color: PALETTE[1] } },
+      { name: labels.closed, type: 'bar', data: closed, itemStyle: { color: PALETTE[0] } },
+    ],
+  }
+}
+
+/**
+ * The dashboard's `monthly {year, thisYear[12], lastYear[12]}` (cumulative planned/completed per month)
+ * as table rows: month, this year's plan and done, last year's; `completed` is null for months to come.
+ */
+export function monthlyInvestmentRows(monthly) {
+  const at = (list, m) => (list || []).find((p) => Number(String(p.month).slice(-2)) === m) || {}
+  return Array.from({ length: 12 }, (_, i) => {
+    const m = i + 1
+    const now = at(monthly?.thisYear, m)
+    const last = at(monthly?.lastYear, m)
+    return { month: String(m).padStart(2, '0'), planned: num(now.planned), completed: num(now.completed), lastPlanned: num(last.planned), lastCompleted: num(last.completed) }
+  })
+}
+
+/** Cumulative done vs plan, this year (solid) and last year (dashed), from `monthlyInvestmentRows`. */
+export function monthlyInvestmentOption(rows, labels) {
+  const line = (name, key, color, dashed) => ({
+    name, type: 'line', data: rows.map((r) => r[key]), connectNulls: false, symbol: dashed ? 'none' : 'circle',
+    lineStyle: dashed ? { type: 'dashed' } : undefined, itemStyle: { color },
+  })
+  return {
+    grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+    legend: { top: 0, data: [labels.completed, labels.planned, labels.lastCompleted, labels.lastPlanned] },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: rows.map((r) => r.month) },
+    yAxis: { type: 'value', name: labels.unit },
+    series: [
+      line(labels.completed, 'completed', PALETTE[0], false),
+      line(labels.planned, 'planned', PALETTE[4], true),
+      line(labels.lastCompleted, 'lastCompleted', PALETTE[1], false),
+      line(labels.lastPlanned, 'lastPlanned', '#c0c4cc', true),
     ],
   }
 }

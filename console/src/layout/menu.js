@@ -5,6 +5,7 @@ export const MENU = [
   { to: '/issues', label: 'menu.myCases', icon: 'Tickets', roles: ['owner'] },
   { to: '/queue', label: 'menu.queue', icon: 'List', roles: ['coordinator'] },
   { to: '/meetings', label: 'menu.meetings', icon: 'Calendar', roles: ['coordinator'] },
+  { to: '/case-groups', label: 'menu.caseGroups', icon: 'Connection', roles: ['coordinator'] },
   { to: '/overview', label: 'menu.overview', icon: 'DataBoard', roles: ['manager', 'coordinator', 'admin'] },
   { to: '/map', label: 'menu.map', icon: 'MapLocation', roles: ['manager', 'coordinator', 'admin'] },
   { to: '/charts', label: 'menu.charts', icon: 'TrendCharts', roles: ['manager', 'coordinator', 'admin'] },

@@ -12,6 +12,7 @@ export const routes = [
   { path: '/queue', name: 'queue', component: () => import('../pages/coordinator/WorkQueue.vue'), meta: { roles: ['coordinator'] } },
   { path: '/meetings', name: 'meetings', component: () => import('../pages/coordinator/Meetings.vue'), meta: { roles: ['coordinator'] } },
   { path: '/meetings/:id', name: 'meeting', component: () => import('../pages/coordinator/MeetingPage.vue'), meta: { roles: ['coordinator'] } },
+  { path: '/case-groups', name: 'case-groups', component: () => import('../pages/coordinator/CaseGroups.vue'), meta: { roles: ['coordinator'] } },
   { path: '/inbox', name: 'inbox', component: () => import('../pages/common/InboxPage.vue') },
   { path: '/preferences', name: 'preferences', component: () => import('../pages/common/PreferencesPage.vue') },
   // part 2: managers (coordinators read the same pages) and admins

@@ -13,6 +13,21 @@ export function warningRulesProblems(r) {
   return out
 }
 
+/**
+ * A rules preview `{projects, changing, changes: {"GREEN→YELLOW": 3, …}}` as rows `{from, to, count}`,
+ * most changes first (then by the colour they go to, red first).
+ */
+export function previewRows(preview) {
+  const rank = { RED: 0, YELLOW: 1, GREEN: 2 }
+  return Object.entries(preview?.changes || {})
+    .map(([key, count]) => {
+      const [from, to] = key.split('→')
+      return { key, from, to, count }
+    })
+    .filter((r) => r.count > 0)
+    .sort((a, b) => b.count - a.count || (rank[a.to] ?? 3) - (rank[b.to] ?? 3) || a.key.localeCompare(b.key))
+}
+
 /** The escalation policy form: whole working days, at least 1, urgent not longer than normal. */
 export function policyProblems(p) {
   const out = {}

@@ -2,8 +2,20 @@
 // avoids showing buttons a caller could never use.
 const ACTIVE = ['OPEN', 'IN_PROGRESS']
 
-/** The extension requests still waiting, read from the timeline. */
-export function pendingExtensions(timeline) {
+/**
+ * The extension requests still waiting: the case's own `pendingExtensionRequests` (issue-service),
+ * or, from a service without that field, read from the timeline.
+ */
+export function pendingExtensions(timeline, issue) {
+  if (Array.isArray(issue?.pendingExtensionRequests)) {
+    return issue.pendingExtensionRequests.map((r) => ({
+      id: r.id,
+      newDueAt: r.newDueAt,
+      reason: r.reason,
+      requestedBy: r.requestedBy,
+      region: r.handlingRegion,
+    }))
+  }
   const decided = new Set(
     (timeline || []).filter((e) => e.type === 'EXTENSION_DECIDED').map((e) => e.details?.requestId),
   )

@@ -6,7 +6,11 @@ export const PROJECT_LEVELS = ['PROVINCIAL', 'CITY', 'COUNTY']
 export const PROJECT_STATUSES = ['PLANNED', 'PRE_CONSTRUCTION', 'UNDER_CONSTRUCTION', 'COMPLETED', 'SUSPENDED']
 export const COLOURS = ['RED', 'YELLOW', 'GREEN']
 
-const WARNING_ORDER = { RED: 0, YELLOW: 1, GREEN: 2 }
-/** Red first, then yellow, then green (no colour last), then by code. */
-export const byWarning = (a, b) =>
-  (WARNING_ORDER[a.warning?.level] ?? 3) - (WARNING_ORDER[b.warning?.level] ?? 3) || String(a.code).localeCompare(String(b.code))
+export const PORTFOLIO_PAGE = 100
+
+/** The project list's query: the filters as the API names them (empty ones left out), `page` counted from 1. */
+export function portfolioQuery(filters, page = 1) {
+  const q = { page: page - 1, size: PORTFOLIO_PAGE, sort: filters.sort || 'warning' }
+  for (const k of ['regionCode', 'level', 'industry', 'status', 'warning', 'q']) if (filters[k]) q[k] = filters[k]
+  return q
+}

@@ -56,21 +56,10 @@ export function periodBefore(period) {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
 }
 
-/** Reports are due by the 5th of the next month (project-service). */
-export const REPORT_DUE_DAY = 5
+const PREVIOUS_REPORT_STATE = { FILED: 'filed', FILED_LATE: 'late', DUE: 'due', MISSING: 'missing', NOT_REQUIRED: 'notRequired' }
 
-/**
- * The state of a month's report: filed, late (filed after the due day), due (not yet filed, still
- * in time) or missing (not filed, past the due day).
- */
-export function reportState(period, report, now = new Date()) {
-  if (report) return report.late ? 'late' : 'filed'
-  const [y, m] = period.split('-').map(Number)
-  const dueY = m === 12 ? y + 1 : y
-  const dueM = m === 12 ? 1 : m + 1
-  const due = `${dueY}-${String(dueM).padStart(2, '0')}-${String(REPORT_DUE_DAY).padStart(2, '0')}`
-  return shanghaiDay(now) > due ? 'missing' : 'due'
-}
+/** A project's `previousReport {period, state}` (project-service) as the key under `reportState.*`; null if absent. */
+export const reportStateOf = (previousReport) => PREVIOUS_REPORT_STATE[previousReport?.state] ?? null
 
 /**
  * Working days from today (Shanghai) until the deadline's day, on the year's calendar

@@ -15,3 +15,12 @@ export function regionLabel(code, level, byCode, t, locale) {
   const lvl = level || (region && region.level)
   return lvl ? `${name} · ${t('level.' + lvl)}` : name
 }
+
+/** The regions a user of region `mine` may choose: `mine` and everything under it (all without `mine`). */
+export function regionsWithin(mine, byCode) {
+  const within = (code) => {
+    for (let c = code; c; c = byCode[c]?.parent) if (c === mine) return true
+    return !mine
+  }
+  return Object.values(byCode).filter((r) => within(r.code))
+}

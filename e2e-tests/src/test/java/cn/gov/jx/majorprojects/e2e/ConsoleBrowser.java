@@ -69,7 +69,14 @@ final class ConsoleBrowser implements AutoCloseable {
                 .setTimezoneId("Asia/Shanghai"));
     context.setDefaultTimeout(30_000);
     contexts.add(context);
-    return context.newPage();
+    Page page = context.newPage();
+    // what the page itself ran into, in the build log: a failing test then says why
+    page.onPageError(error -> System.out.println("[browser] page error: " + error));
+    page.onRequestFailed(
+        request ->
+            System.out.println(
+                "[browser] request failed: " + request.url() + " " + request.failure()));
+    return page;
   }
 
   /** Opens a console path without a session, logs in on Keycloak's form, and lands back on it. */

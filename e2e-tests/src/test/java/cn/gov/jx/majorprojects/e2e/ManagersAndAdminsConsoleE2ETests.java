@@ -100,6 +100,25 @@ class ManagersAndAdminsConsoleE2ETests {
         .hasText(String.valueOf(dashboard.get("warnings").get("RED").asLong()));
     assertThat(page.locator("[data-test=double-half]")).containsText("双过半");
     assertThat(page.locator("[data-test=cases] table").first()).isVisible();
+    // every tile says how it moved since last month (or that last month has no figure)
+    assertThat(page.locator("[data-test=trend]")).hasCount(5);
+    // open cases by colour as /api/issues/counts gives them (a case may turn red meanwhile: the
+    // page is read again until it agrees with a fresh answer)
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonNode counts =
+                  json(get("/api/issues/counts?groupBy=level,warning", token("manager.jx")));
+              String red = page.locator("[data-case-warning=RED] .light-count").innerText();
+              if (!red.equals(String.valueOf(counts.get("byWarning").get("RED").asLong()))) {
+                page.reload();
+                page.locator("[data-case-warning=RED]").waitFor();
+              }
+              Assertions.assertThat(
+                      page.locator("[data-case-warning=RED] .light-count").innerText())
+                  .isEqualTo(String.valueOf(counts.get("byWarning").get("RED").asLong()));
+            });
     screenshot(page, "desktop-overview");
 
     page.locator("nav.aside .el-menu-item")
@@ -195,7 +214,10 @@ class ManagersAndAdminsConsoleE2ETests {
     screenshot(page, "desktop-accountability");
 
     page.locator("[data-unit='360113']").first().click();
-    assertThat(page).hasURL(Pattern.compile(".*/unit-cases/360113"));
+    // the cases that reached the unit in the table's period (handledBy), not those it holds now
+    assertThat(page)
+        .hasURL(Pattern.compile(".*/unit-cases/360113\\?from=\\d{4}-\\d{2}&to=\\d{4}-\\d{2}"));
+    assertThat(page.locator("h1")).containsText("承办过的问题");
   }
 
   static JsonNode rowOf(JsonNode accountability, String code) {
@@ -205,6 +227,116 @@ class ManagersAndAdminsConsoleE2ETests {
       }
     }
     return null;
+  }
+
+  /**
+   * Admin switches "a suspended site is red" off in the console: the preview shows the test's
+   * suspended project among the RED→GREEN changes before anything is saved, and after saving the
+   * project list shows it green (screen and API). The rules are put back afterwards, whatever
+   * happens, so the other tests keep the colours they expect.
+   */
+  @Test
+  void adminEditsAWarningRuleWithAPreviewAndTheProjectListsColoursChange() {
+    String projectName = name("停工测试项目");
+    String code = "2026-360113-48-01-" + ThreadLocalRandom.current().nextInt(100000, 999999);
+    HttpResponse<String> created =
+        IssuesE2ETests.write(
+            "POST",
+            "/api/projects",
+            token("admin"),
+            """
+            {"code":"%s","name":"%s","level":"CITY","regionCode":"360113",
+             "industry":"URBAN","ownerOrg":"org-nc-metro","ownerOrgName":"南昌地铁集团",
+             "totalInvestment":5000,"plannedStart":"2026-03-01","plannedFinish":"2027-12-31",
+             "status":"UNDER_CONSTRUCTION","description":"e2e"}"""
+                .formatted(code, projectName),
+            null);
+    Assertions.assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String projectId = json(created).get("id").asString();
+    // a new project cannot start suspended: the site stops afterwards (a lifecycle move)
+    HttpResponse<String> stopped =
+        IssuesE2ETests.write(
+            "PATCH",
+            "/api/projects/" + projectId,
+            token("admin"),
+            "{\"version\":%d,\"status\":\"SUSPENDED\"}"
+                .formatted(json(created).get("version").asLong()),
+            null);
+    Assertions.assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(200);
+    String original = get("/api/warning-rules", token("admin")).body();
+    Assertions.assertThat(
+            json(get("/api/warning-rules", token("admin"))).get("suspendedIsRed").asBoolean())
+        .as("the demo rules make a suspended site red")
+        .isTrue();
+    try {
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(() -> Assertions.assertThat(colourOf(projectId)).isEqualTo("RED"));
+
+      Page page = chromium.open(DESKTOP);
+      login(page, "/admin/warning-rules", "admin");
+      Locator suspendedSwitch = page.locator(".el-switch:has(#r-suspended)");
+      assertThat(suspendedSwitch).hasClass(Pattern.compile("is-checked"));
+      suspendedSwitch.click();
+      assertThat(suspendedSwitch).not().hasClass(Pattern.compile("is-checked"));
+
+      page.locator("[data-test=preview-rules]").click();
+      Locator preview = page.locator("[data-test=preview]");
+      assertThat(preview).isVisible();
+      // the same candidate rules through the API: the screen shows its figures
+      JsonNode candidate = json(get("/api/warning-rules", token("admin")));
+      String body =
+          candidate.toString().replace("\"suspendedIsRed\":true", "\"suspendedIsRed\":false");
+      HttpResponse<String> asked =
+          IssuesE2ETests.write("POST", "/api/warning-rules/preview", token("admin"), body, null);
+      Assertions.assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+      JsonNode expected = json(asked);
+      long redToGreen = expected.get("changes").get("RED→GREEN").asLong();
+      Assertions.assertThat(redToGreen)
+          .as("our suspended project turns green")
+          .isGreaterThanOrEqualTo(1);
+      assertThat(page.locator("[data-test=preview-summary]"))
+          .hasText(
+              expected.get("projects").asLong()
+                  + " 个项目中有 "
+                  + expected.get("changing").asLong()
+                  + " 个会变色（尚未保存）。");
+      assertThat(preview.locator("[data-change='RED→GREEN']")).containsText(redToGreen + " 个项目");
+      screenshot(page, "desktop-warning-rules-preview");
+      Assertions.assertThat(colourOf(projectId)).as("a preview stores nothing").isEqualTo("RED");
+
+      page.locator("[data-test=save-rules]").click();
+      assertThat(page.locator("[data-test=saved]")).isVisible();
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(() -> Assertions.assertThat(colourOf(projectId)).isEqualTo("GREEN"));
+
+      String q = URLEncoder.encode(projectName, StandardCharsets.UTF_8);
+      page.navigate(Platform.GATEWAY + "/portfolio?regionCode=360113&q=" + q);
+      Locator row =
+          page.locator("[data-test=project-table] tbody tr")
+              .filter(new Locator.FilterOptions().setHasText(projectName));
+      assertThat(row.locator("[data-warning]")).hasAttribute("data-warning", "GREEN");
+      assertThat(row).containsText("绿灯");
+      page.navigate(Platform.GATEWAY + "/portfolio?regionCode=360113&warning=RED&q=" + q);
+      assertThat(page.getByText("没有符合条件的项目")).isVisible();
+      page.navigate(Platform.GATEWAY + "/portfolio?regionCode=360113&warning=GREEN&q=" + q);
+      assertThat(page.locator("[data-test=project-table]")).containsText(projectName);
+    } finally {
+      HttpResponse<String> restored =
+          IssuesE2ETests.write("PUT", "/api/warning-rules", token("admin"), original, null);
+      Assertions.assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+    }
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> Assertions.assertThat(colourOf(projectId)).isEqualTo("RED"));
+  }
+
+  static String colourOf(String projectId) {
+    return json(get("/api/projects/" + projectId, token("admin")))
+        .get("warning")
+        .get("level")
+        .asString();
   }
 
   @Test
