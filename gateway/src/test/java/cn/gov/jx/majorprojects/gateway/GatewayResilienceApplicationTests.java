@@ -156,6 +156,38 @@ class GatewayResilienceApplicationTests {
                     == 200);
   }
 
+  /**
+   * A backend that is up but answers 503 itself (issue-service while project-service is down): the
+   * circuit breaker counts it, and the caller still gets a 503 problem, not a 500 (found by
+   * FaultsE2ETests: the breaker's status exception fell through to "unexpected error").
+   */
+  @Test
+  void aBackendsOwn503Or502IsPassedOnAsThatStatusNotA500() {
+    for (int status : List.of(503, 502)) {
+      upstream.stubFor(
+          post("/api/projects")
+              .willReturn(
+                  aResponse()
+                      .withStatus(status)
+                      .withHeader("Content-Type", "application/problem+json")
+                      .withBody("{\"status\":" + status + ",\"title\":\"peer down\"}")));
+      client
+          .post()
+          .uri("/api/projects")
+          .headers(h -> h.setBearerAuth(token))
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"name\":\"x\"}")
+          .exchange()
+          .expectStatus()
+          .isEqualTo(status)
+          .expectHeader()
+          .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+          .expectBody()
+          .jsonPath("$.status")
+          .isEqualTo(status);
+    }
+  }
+
   @Test
   void onlyGetsAreRetried() {
     upstream.stubFor(

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -43,6 +44,11 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
     if (error instanceof ResponseStatusException rse) {
       status = rse.getStatusCode();
       detail = detailFor(status, rse.getReason());
+    } else if (error instanceof HttpStatusCodeException backend) {
+      // the circuit breaker's CircuitBreakerStatusCodeException: the backend itself answered one of
+      // the route's statusCodes (502/503), counted as a failure; the caller gets that status
+      status = backend.getStatusCode();
+      detail = detailFor(status, null);
     } else if (annotated != null) {
       // the gateway's own ServiceUnavailableException and TimeoutException say their status so
       status = annotated.code();

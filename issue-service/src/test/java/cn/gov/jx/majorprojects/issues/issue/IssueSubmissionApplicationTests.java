@@ -264,6 +264,40 @@ class IssueSubmissionApplicationTests {
     assertThat(issueCount()).isEqualTo(before);
   }
 
+  /**
+   * A peer that answers only after 10 s, or answers 200 with something that is not a project: the
+   * intake fails with this service's own 503 problem within its read timeout (5 s), stores nothing.
+   */
+  @Test
+  void projectServiceAnsweringSlowlyOrWithGarbageIs503ProblemWithinTheTimeout() throws Exception {
+    long before = issueCount();
+    remote.stubFor(
+        get(urlEqualTo("/internal/projects/p-hgt"))
+            .willReturn(okJson(HGT_PROJECT).withFixedDelay(10_000)));
+    long started = System.nanoTime();
+    submit(TestUsers.ownerHgt(), body("p-hgt", "项目服务很慢"), null)
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(
+            jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("project-service")));
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+        .isLessThan(java.time.Duration.ofSeconds(9));
+    for (String garbage :
+        List.of("<html>502 Bad Gateway</html>", "{\"id\":", "[1,2,3]", "x".repeat(300_000))) {
+      remote.stubFor(
+          get(urlEqualTo("/internal/projects/p-hgt"))
+              .willReturn(
+                  aResponse()
+                      .withStatus(200)
+                      .withHeader("Content-Type", "application/json")
+                      .withBody(garbage)));
+      submit(TestUsers.ownerHgt(), body("p-hgt", "项目服务乱答"), null)
+          .andExpect(status().isServiceUnavailable())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+    assertThat(issueCount()).isEqualTo(before);
+  }
+
   @Test
   void badInputIs400WithFieldsAndNothingStored() throws Exception {
     long before = issueCount();

@@ -4,6 +4,7 @@ import feign.RequestInterceptor;
 import feign.RetryableException;
 import feign.Retryer;
 import feign.codec.ErrorDecoder;
+import java.net.SocketTimeoutException;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -40,9 +41,32 @@ public class ServiceTokenFeignConfiguration {
     };
   }
 
-  /** One more try, for the refused-token case above (and a connection reset, idempotent here). */
+  /**
+   * One more try, for the refused-token case above (and a connection reset, idempotent here); never
+   * after a timeout: a slow peer would make the caller wait twice its read timeout, past the
+   * gateway's own limit, instead of answering its 503 problem.
+   */
   @Bean
   Retryer oneRetry() {
-    return new Retryer.Default(50, 200, 2);
+    return new NotAfterATimeout(new Retryer.Default(50, 200, 2));
+  }
+
+  record NotAfterATimeout(Retryer retries) implements Retryer {
+
+    @Override
+    public void continueOrPropagate(RetryableException e) {
+      for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (t instanceof SocketTimeoutException) {
+          throw e;
+        }
+      }
+      retries.continueOrPropagate(e);
+    }
+
+    @Override
+    @SuppressWarnings("MethodDoesntCallSuperMethod")
+    public Retryer clone() {
+      return new NotAfterATimeout(retries.clone());
+    }
   }
 }
