@@ -25,7 +25,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "attendees_scheduled", def = "{'attendees': 1, 'scheduledAt': -1}")
 // the sweep: open decisions past their due date not yet reported overdue
 @CompoundIndex(name = "decisions_open_due", def = "{'decisions.status': 1, 'decisions.dueAt': 1}")
-class Meeting {
+public class Meeting {
 
   static final String OPEN = "OPEN";
   static final String DONE = "DONE";
@@ -206,7 +206,7 @@ class Meeting {
   }
 
   /** A decision as the API answers it: {@code overdue} is derived from the time of the answer. */
-  record DecisionView(
+  public record DecisionView(
       String id,
       String issueId,
       String decision,
@@ -256,7 +256,7 @@ class Meeting {
   }
 
   /** The meeting as the API answers it. */
-  record View(
+  public record View(
       String id,
       String title,
       String regionCode,

@@ -60,14 +60,14 @@ public class MeetingService {
     this.clock = clock;
   }
 
-  record NewMeeting(
+  public record NewMeeting(
       String title,
       String regionCode,
       Instant scheduledAt,
       List<String> attendees,
       List<String> issueIds) {}
 
-  record NewDecision(
+  public record NewDecision(
       String issueId,
       String decision,
       String responsibleUnit,
@@ -77,7 +77,7 @@ public class MeetingService {
   /** The list's filters; null where absent. Dates are Asia/Shanghai days, both inclusive. */
   record MeetingFilter(String regionCode, String status, LocalDate from, LocalDate to) {}
 
-  Meeting.View create(NewMeeting body, PlatformUser user) {
+  public Meeting.View create(NewMeeting body, PlatformUser user) {
     if (!user.has(PlatformRole.COORDINATOR)) {
       throw new AccessDeniedException("coordinators organise coordination meetings");
     }
@@ -159,7 +159,7 @@ public class MeetingService {
     return tree.subtree(region).stream().map(Region::code).toList();
   }
 
-  Meeting.DecisionView decide(String id, NewDecision body, PlatformUser user) {
+  public Meeting.DecisionView decide(String id, NewDecision body, PlatformUser user) {
     Meeting meeting = forOrganisers(id, user);
     // a case the caller cannot see answers like one not on the agenda, so it does not leak
     if (!meeting.onAgenda(body.issueId()) || !cases.visible(body.issueId(), user)) {
@@ -197,7 +197,7 @@ public class MeetingService {
     return decision.view(now);
   }
 
-  Meeting.DecisionView done(String id, String decisionId, PlatformUser user) {
+  public Meeting.DecisionView done(String id, String decisionId, PlatformUser user) {
     Meeting meeting = forOrganisers(id, user);
     Meeting.Decision decision = meeting.decision(decisionId);
     if (!cases.visible(decision.issueId(), user)) {

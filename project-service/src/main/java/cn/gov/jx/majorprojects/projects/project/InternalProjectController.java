@@ -31,6 +31,14 @@ class InternalProjectController {
         .orElseThrow(() -> new NotFoundException("Project", id));
   }
 
+  /** The projects of one owner organisation (issue-service's demo cases find theirs so). */
+  @GetMapping(params = "ownerOrg")
+  List<InternalProjectView> ofOwner(@RequestParam String ownerOrg) {
+    return service.findByOwnerOrgForService(ownerOrg).stream()
+        .map(InternalProjectView::of)
+        .toList();
+  }
+
   @GetMapping
   List<InternalProjectView> some(@RequestParam String ids) {
     List<String> wanted =

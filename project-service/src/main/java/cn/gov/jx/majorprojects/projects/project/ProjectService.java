@@ -302,6 +302,11 @@ public class ProjectService {
     return repository.findById(id);
   }
 
+  /** The projects of one owner organisation, by code (for other services' start-up jobs). */
+  List<Project> findByOwnerOrgForService(String ownerOrg) {
+    return repository.findByOwnerOrgOrderByCode(ownerOrg);
+  }
+
   List<Project> findAllForService(Collection<String> ids) {
     List<Project> found = new ArrayList<>();
     repository.findAllById(ids).forEach(found::add);

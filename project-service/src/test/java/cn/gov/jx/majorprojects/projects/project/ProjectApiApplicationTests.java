@@ -299,5 +299,20 @@ class ProjectApiApplicationTests {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.length()").value(1))
         .andExpect(jsonPath("$[0].id").value(id));
+    mvc.perform(
+            get("/internal/projects")
+                .param("ownerOrg", "org-nc-metro")
+                .with(TestUsers.serviceClient()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.length()").value(1))
+        .andExpect(jsonPath("$[0].id").value(id));
+    mvc.perform(
+            get("/internal/projects")
+                .param("ownerOrg", "org-nobody")
+                .with(TestUsers.serviceClient()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.length()").value(0));
+    mvc.perform(get("/internal/projects").param("ownerOrg", "org-nc-metro").with(TestUsers.admin()))
+        .andExpect(status().isForbidden());
   }
 }

@@ -17,5 +17,8 @@ interface ProjectClient {
   ProjectView project(@PathVariable("id") String id);
 
   @GetMapping("/internal/projects")
+  List<ProjectView> ofOwner(@RequestParam("ownerOrg") String ownerOrg);
+
+  @GetMapping("/internal/projects")
   List<ProjectView> projects(@RequestParam("ids") String commaSeparatedIds);
 }

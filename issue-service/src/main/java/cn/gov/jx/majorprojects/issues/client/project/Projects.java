@@ -1,6 +1,7 @@
 package cn.gov.jx.majorprojects.issues.client.project;
 
 import feign.FeignException;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,11 @@ public class Projects {
 
   Projects(ProjectClient client) {
     this.client = client;
+  }
+
+  /** The projects of one owner organisation; fails while project-service does not answer. */
+  public List<ProjectView> ofOwner(String ownerOrg) {
+    return client.ofOwner(ownerOrg);
   }
 
   public Optional<ProjectView> find(String id) {
