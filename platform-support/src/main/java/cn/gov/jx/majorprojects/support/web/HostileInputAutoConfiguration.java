@@ -10,6 +10,8 @@ import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamReadFeature;
 
 /**
@@ -17,7 +19,8 @@ import tools.jackson.core.StreamReadFeature;
  * "last one wins", which lets a hostile first value slip past a reviewer's eye or a filter that
  * reads the first), and the two places a servlet service answers before its controllers, Tomcat
  * itself (its error report valve) and the {@code /error} page, answer problem+json. Before Boot's
- * own error handling so that its {@code BasicErrorController} steps aside.
+ * own error handling so that its {@code BasicErrorController} steps aside. Enum and boolean request
+ * values holding control characters are refused instead of read as "no value".
  */
 @AutoConfiguration(
     beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
@@ -27,6 +30,17 @@ public class HostileInputAutoConfiguration {
   @Bean
   JsonMapperBuilderCustomizer strictDuplicateKeys() {
     return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+  }
+
+  /** {@code ?level=%00} is a 400, not "no filter" ({@link StrictQueryValues}). */
+  @Bean
+  WebMvcConfigurer strictQueryValues() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addFormatters(FormatterRegistry registry) {
+        StrictQueryValues.register(registry);
+      }
+    };
   }
 
   @Bean
