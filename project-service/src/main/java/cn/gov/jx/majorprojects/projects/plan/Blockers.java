@@ -80,6 +80,12 @@ public class Blockers {
   /** A project's figures per year with a plan: the amount at risk (max) and held-up milestones. */
   public record YearRisk(BigDecimal investmentAtRisk, int milestonesHeldUp) {}
 
+  /** This year's amount at risk of the project (0 when nothing is held up). */
+  public BigDecimal thisYear(String projectId) {
+    YearRisk risk = byYear(projectId).get(LocalDate.now(clock).getYear());
+    return risk == null ? BigDecimal.ZERO.setScale(4) : risk.investmentAtRisk();
+  }
+
   /** Per plan year of the project (only years with a held-up milestone). */
   public Map<Integer, YearRisk> byYear(String projectId) {
     List<Blocker> open = blockers.findByProjectIdAndOpenTrue(projectId);

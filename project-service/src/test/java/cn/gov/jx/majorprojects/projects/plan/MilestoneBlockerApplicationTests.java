@@ -145,6 +145,8 @@ class MilestoneBlockerApplicationTests {
     // the project's figure is the largest amount, not the sum
     assertThat(number(plan, "$.investmentAtRisk")).isEqualTo(200.0);
 
+    mvc.perform(get("/api/projects/" + project).with(TestUsers.ownerZg()))
+        .andExpect(jsonPath("$.investmentAtRisk").value(200.0));
     String board = dashboard();
     assertThat(number(board, "$.investmentAtRisk")).isEqualTo(200.0);
     assertThat((Integer) JsonPath.read(board, "$.milestonesSlipping")).isEqualTo(2);
@@ -165,6 +167,8 @@ class MilestoneBlockerApplicationTests {
         .andExpect(status().isNoContent());
     plan = plan();
     assertThat(number(plan, "$.investmentAtRisk")).isZero();
+    mvc.perform(get("/api/projects/" + project).with(TestUsers.ownerZg()))
+        .andExpect(jsonPath("$.investmentAtRisk").value(0.0));
     assertThat(JsonPath.<List<String>>read(plan, "$.milestones[0].blockers")).isEmpty();
     assertThat((Integer) JsonPath.read(plan, "$.milestones[1].slipDays")).isZero();
     board = dashboard();
