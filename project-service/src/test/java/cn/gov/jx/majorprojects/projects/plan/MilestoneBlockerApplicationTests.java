@@ -54,35 +54,13 @@ class MilestoneBlockerApplicationTests {
         }) {
       mongo.remove(new Query(), c);
     }
+    project = PlanFixtures.zhanggongProject(mvc, "000902", "章贡热电联产二期");
     String answer =
-        mvc.perform(
-                post("/api/projects")
-                    .with(TestUsers.admin())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content(
-                        """
-                        {"code":"2026-360702-48-01-000902","name":"章贡热电联产二期","level":"CITY",
-                         "regionCode":"360702","industry":"ENERGY","ownerOrg":"org-gz-energy",
-                         "ownerOrgName":"赣州能源","totalInvestment":90000,
-                         "plannedStart":"2026-01-01","plannedFinish":"2027-12-31",
-                         "status":"UNDER_CONSTRUCTION"}
-                        """))
-            .andExpect(status().isCreated())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    project = JsonPath.read(answer, "$.id");
-    answer =
         mvc.perform(
                 put("/api/projects/" + project + "/plans/2026")
                     .with(TestUsers.admin())
                     .contentType(MediaType.APPLICATION_JSON)
-                    .content(
-                        """
-                        {"plannedInvestment":1200,"milestones":[
-                          {"name":"主体结构封顶","plannedDate":"2026-10-31"},
-                          {"name":"竣工验收","plannedDate":"2026-12-20"}]}
-                        """))
+                    .content(MilestoneApplicationTests.PLAN))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
