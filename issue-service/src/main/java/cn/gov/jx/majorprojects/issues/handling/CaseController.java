@@ -11,10 +11,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -44,6 +46,18 @@ class CaseController {
   record ExtensionBody(@NotNull Instant newDueAt, @NotBlank @Size(max = 2000) String reason) {}
 
   record MessageBody(@NotBlank @Size(max = 5000) String body) {}
+
+  /** The milestones the case holds up, all of them (an empty list unlinks it). */
+  record MilestonesBody(
+      @NotNull @Size(max = 20) List<@NotBlank @Size(max = 40) String> milestoneIds,
+      @NotNull Long version) {}
+
+  /** The reporting organisation or the holding coordinators name the milestones it holds up. */
+  @PutMapping("/{id}/milestones")
+  IssueView milestones(
+      @PathVariable String id, @Valid @RequestBody MilestonesBody body, PlatformUser user) {
+    return cases.changeMilestones(id, body.milestoneIds(), body.version(), user);
+  }
 
   @PostMapping("/{id}/accept")
   IssueView accept(

@@ -1,5 +1,6 @@
 package cn.gov.jx.majorprojects.issues.handling;
 
+import cn.gov.jx.majorprojects.issues.client.project.Projects;
 import cn.gov.jx.majorprojects.issues.issue.CaseAccess;
 import cn.gov.jx.majorprojects.issues.issue.CaseRulebook;
 import cn.gov.jx.majorprojects.issues.issue.CaseRules;
@@ -11,6 +12,7 @@ import cn.gov.jx.majorprojects.issues.issue.IssueView;
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Service;
 
@@ -24,12 +26,15 @@ class CaseService {
   private final CaseAccess access;
   private final IssueStore store;
   private final CaseRulebook rulebook;
+  private final Projects projects;
   private final Clock clock;
 
-  CaseService(CaseAccess access, IssueStore store, CaseRulebook rulebook, Clock clock) {
+  CaseService(
+      CaseAccess access, IssueStore store, CaseRulebook rulebook, Projects projects, Clock clock) {
     this.access = access;
     this.store = store;
     this.rulebook = rulebook;
+    this.projects = projects;
     this.clock = clock;
   }
 
@@ -79,6 +84,14 @@ class CaseService {
     return act(
         access.forReporter(id, version, user),
         (i, now, rules) -> i.reopen(user.username(), reason, now, rules));
+  }
+
+  /** Ids checked against the project's plan of this year (one call); a timeline entry. */
+  IssueView changeMilestones(
+      String id, List<String> milestoneIds, Long version, PlatformUser user) {
+    Issue issue = access.forReporterOrHolder(id, version, user);
+    List<String> checked = projects.checkedMilestones(issue.projectId(), milestoneIds);
+    return act(issue, (i, now, rules) -> i.changeMilestones(user.username(), checked, now, rules));
   }
 
   /** A manager whose region contains the case puts it under supervision: less time remains. */

@@ -21,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
@@ -59,13 +60,23 @@ class IssueIntake {
       String description,
       Category category,
       Urgency urgency,
-      String helpWanted) {
+      String helpWanted,
+      List<String> milestoneIds) {
 
-    /** The request's fingerprint; without help wanted the same as before the field existed. */
+    /**
+     * The request's fingerprint; without help wanted or milestones the same as before those fields
+     * existed.
+     */
     String hash() {
       String fields =
           String.join("\u0000", projectId, title, description, category.name(), urgency.name());
-      return sha256(helpWanted == null ? fields : fields + "\u0000" + helpWanted);
+      if (helpWanted != null) {
+        fields = fields + "\u0000" + helpWanted;
+      }
+      if (milestoneIds != null && !milestoneIds.isEmpty()) {
+        fields = fields + "\u0000milestones:" + String.join(",", milestoneIds);
+      }
+      return sha256(fields);
     }
   }
 
@@ -91,6 +102,7 @@ class IssueIntake {
             .filter(p -> p.ownerOrg() != null && p.ownerOrg().equals(user.org()))
             .orElseThrow(() -> new NotFoundException("Project", request.projectId()));
 
+    List<String> milestoneIds = projects.checkedMilestones(project.id(), request.milestoneIds());
     Instant now = clock.instant();
     CaseRules rules = rulebook.current();
     Issue issue =
@@ -110,6 +122,7 @@ class IssueIntake {
                 request.helpWanted(),
                 user.username(),
                 user.org()),
+            milestoneIds,
             policies.current().version(),
             now,
             rules);

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,7 +38,8 @@ class IssueIntakeController {
       @NotBlank @Size(max = 10_000) String description,
       @NotNull Category category,
       @NotNull Urgency urgency,
-      @Size(max = 2000) String helpWanted) {}
+      @Size(max = 2000) String helpWanted,
+      @Size(max = 20) List<@NotBlank @Size(max = 40) String> milestoneIds) {}
 
   @PostMapping
   ResponseEntity<IssueView> submit(
@@ -58,7 +60,8 @@ class IssueIntakeController {
                 body.urgency(),
                 body.helpWanted() == null || body.helpWanted().isBlank()
                     ? null
-                    : body.helpWanted().strip()),
+                    : body.helpWanted().strip(),
+                body.milestoneIds()),
             idempotencyKey,
             user);
     // a replay answers what the first call answered, marked so a client can tell

@@ -62,6 +62,22 @@ public class CaseAccess {
     return issue;
   }
 
+  /** Visible, and the caller is of the reporting organisation or a coordinator holding it now. */
+  public Issue forReporterOrHolder(String id, Long expectedVersion, PlatformUser user) {
+    Issue issue = visible(id, user);
+    boolean reporter = user.has(PlatformRole.OWNER) && issue.ownerOrg.equals(user.org());
+    boolean holder =
+        user.has(PlatformRole.COORDINATOR) && issue.handlingRegion.equals(user.region());
+    if (!reporter && !holder) {
+      throw new AccessDeniedException(
+          "only the reporting organisation or coordinators of region "
+              + issue.handlingRegion
+              + " change this");
+    }
+    issue.requireVersion(expectedVersion);
+    return issue;
+  }
+
   /** Visible, and the caller is a manager (whose region contains it, by visibility). */
   public Issue forManager(String id, Long expectedVersion, PlatformUser user) {
     Issue issue = visible(id, user);

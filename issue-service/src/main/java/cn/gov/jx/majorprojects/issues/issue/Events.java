@@ -10,9 +10,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Turns a timeline entry into the event notification-service receives (contract 3). */
-final class Events {
+public final class Events {
 
   static final String SOURCE = "issue-service";
+
+  /** The entry of a change of the milestones held up: for project-service only. */
+  public static final String MILESTONES_CHANGED = "MILESTONES_CHANGED";
+
+  /** The detail with the case's milestone ids: present on the events project-service needs. */
+  public static final String MILESTONE_IDS = "milestoneIds";
 
   private Events() {}
 
@@ -23,6 +29,13 @@ final class Events {
     }
     if (entry.toRegion() != null) {
       details.put("toRegion", entry.toRegion());
+    }
+    // what project-service needs of a blocker tied to milestones (see BlockerRelay)
+    if (!issue.milestoneIds.isEmpty() || MILESTONES_CHANGED.equals(entry.type())) {
+      details.put(MILESTONE_IDS, List.copyOf(issue.milestoneIds));
+      if (issue.dueAt != null) {
+        details.put("dueAt", issue.dueAt.toString());
+      }
     }
     return new EventEnvelope(
         UUID.randomUUID().toString(),

@@ -86,6 +86,8 @@ public class Issue {
   String title;
   String description;
   String helpWanted;
+  // the milestones of the project's plan this blocker holds up (ids of project-service's plan)
+  List<String> milestoneIds = new ArrayList<>();
   Category category;
   Urgency urgency;
 
@@ -176,7 +178,14 @@ public class Issue {
 
   /** A new case at the county of its project, under the policy version given. */
   public static Issue submit(Submission s, int policyVersion, Instant now, CaseRules rules) {
+    return submit(s, List.of(), policyVersion, now, rules);
+  }
+
+  /** A new case that holds up the milestones given (ids checked by the caller). */
+  public static Issue submit(
+      Submission s, List<String> milestoneIds, int policyVersion, Instant now, CaseRules rules) {
     Issue issue = new Issue();
+    issue.milestoneIds = new ArrayList<>(milestoneIds);
     // the id is set now so the event carries it; the insert still fails on a duplicate key
     issue.id = new ObjectId().toHexString();
     issue.idempotencyKey = s.idempotencyKey();
@@ -421,6 +430,42 @@ public class Issue {
           resolvedAt = null;
           this.resolution = null;
         });
+  }
+
+  /**
+   * The milestones it holds up, as the reporter or the holder names them now (ids checked by the
+   * caller); 409 once closed or when nothing changes.
+   */
+  public Change changeMilestones(String actor, List<String> ids, Instant now, CaseRules rules) {
+    requireStatus(
+        "linked to milestones", IssueStatus.OPEN, IssueStatus.IN_PROGRESS, IssueStatus.RESOLVED);
+    if (milestoneIds.equals(ids)) {
+      throw new ConflictException("Issue " + number + " already names these milestones");
+    }
+    return record(
+        "MILESTONES_CHANGED",
+        actor,
+        now,
+        rules,
+        details(
+            "milestoneIds",
+            String.join(",", ids),
+            "previousMilestoneIds",
+            String.join(",", milestoneIds)),
+        () -> milestoneIds = new ArrayList<>(ids));
+  }
+
+  /** True while the case still holds things up (not resolved or closed). */
+  public boolean open() {
+    return running();
+  }
+
+  public List<String> milestoneIds() {
+    return List.copyOf(milestoneIds);
+  }
+
+  public String projectId() {
+    return projectId;
   }
 
   /** Under supervision less time remains (EscalationPolicy.supervisedDueAt). */

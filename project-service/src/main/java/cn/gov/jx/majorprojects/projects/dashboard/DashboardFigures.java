@@ -108,6 +108,8 @@ final class DashboardFigures {
         suspended,
         fiveNots,
         get(c, "reportsPendingCorrection"),
+        tenThousands(get(c, "investmentAtRisk")),
+        get(c, "milestonesSlipping"),
         children,
         null,
         null);

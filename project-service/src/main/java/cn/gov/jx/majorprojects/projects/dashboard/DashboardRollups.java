@@ -1,5 +1,6 @@
 package cn.gov.jx.majorprojects.projects.dashboard;
 
+import cn.gov.jx.majorprojects.projects.plan.Blockers;
 import cn.gov.jx.majorprojects.projects.plan.PlannedInvestments;
 import cn.gov.jx.majorprojects.projects.progress.ProgressReports;
 import cn.gov.jx.majorprojects.projects.project.Project;
@@ -50,6 +51,7 @@ class DashboardRollups {
   private final RegionCatalog regions;
   private final PlannedInvestments plans;
   private final ProgressReports reports;
+  private final Blockers blockers;
   private final Clock clock;
 
   DashboardRollups(
@@ -57,11 +59,13 @@ class DashboardRollups {
       RegionCatalog regions,
       PlannedInvestments plans,
       ProgressReports reports,
+      Blockers blockers,
       Clock clock) {
     this.mongo = mongo;
     this.regions = regions;
     this.plans = plans;
     this.reports = reports;
+    this.blockers = blockers;
     this.clock = clock;
   }
 
@@ -307,6 +311,7 @@ class DashboardRollups {
         p.getPlannedFinish(),
         p.getActualStart(),
         plans.byYear(p.getId()),
-        months);
+        months,
+        blockers.byYear(p.getId()));
   }
 }

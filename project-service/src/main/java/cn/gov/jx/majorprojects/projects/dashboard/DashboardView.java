@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * The dashboard of a region and year; children carry the same figures without their own list.
  * {@code reportsPendingCorrection}: the year's monthly reports returned for correction and not yet
- * corrected.
+ * corrected. {@code investmentAtRisk}: the sum over the region's projects of each project's
+ * investment held up by open blockers (10k CNY); {@code milestonesSlipping}: milestones held up by
+ * at least one open blocker.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record DashboardView(
@@ -29,6 +31,8 @@ record DashboardView(
     long suspendedSites,
     FiveNots fiveNots,
     long reportsPendingCorrection,
+    BigDecimal investmentAtRisk,
+    long milestonesSlipping,
     List<DashboardView> children,
     Previous previous,
     Monthly monthly) {
@@ -51,6 +55,8 @@ record DashboardView(
         suspendedSites,
         fiveNots,
         reportsPendingCorrection,
+        investmentAtRisk,
+        milestonesSlipping,
         children,
         previous,
         monthly);

@@ -1,5 +1,6 @@
 package cn.gov.jx.majorprojects.projects.dashboard;
 
+import cn.gov.jx.majorprojects.projects.plan.Blockers;
 import cn.gov.jx.majorprojects.projects.project.ProjectLevel;
 import cn.gov.jx.majorprojects.projects.project.ProjectStatus;
 import cn.gov.jx.majorprojects.projects.project.Warning;
@@ -32,7 +33,30 @@ final class ProjectFigures {
       LocalDate plannedFinish,
       LocalDate actualStart,
       Map<Integer, BigDecimal> plans,
-      List<MonthReport> reports) {}
+      List<MonthReport> reports,
+      Map<Integer, Blockers.YearRisk> risks) {
+
+    Inputs(
+        ProjectStatus status,
+        ProjectLevel level,
+        Warning.Level warning,
+        LocalDate plannedStart,
+        LocalDate plannedFinish,
+        LocalDate actualStart,
+        Map<Integer, BigDecimal> plans,
+        List<MonthReport> reports) {
+      this(
+          status,
+          level,
+          warning,
+          plannedStart,
+          plannedFinish,
+          actualStart,
+          plans,
+          reports,
+          Map.of());
+    }
+  }
 
   /** The latest revision of one month's report; returned for correction and not yet corrected. */
   record MonthReport(
@@ -112,6 +136,12 @@ final class ProjectFigures {
       }
     }
     add(f, "plannedInvestment", planned);
+    // held up by open blockers: the project's max amount (never a sum) and its milestones
+    Blockers.YearRisk risk = in.risks().get(year);
+    if (risk != null) {
+      add(f, "investmentAtRisk", yuan(risk.investmentAtRisk()));
+      add(f, "milestonesSlipping", risk.milestonesHeldUp());
+    }
     add(f, "completed", completed);
     add(f, "completedFirstHalf", firstHalf);
     if (planned > 0) {

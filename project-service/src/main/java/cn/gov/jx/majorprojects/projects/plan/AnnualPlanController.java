@@ -1,5 +1,6 @@
 package cn.gov.jx.majorprojects.projects.plan;
 
+import cn.gov.jx.majorprojects.projects.plan.MilestoneRisks.Risk;
 import cn.gov.jx.majorprojects.projects.project.Project;
 import cn.gov.jx.majorprojects.projects.project.ProjectService;
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
@@ -10,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,14 +30,20 @@ class AnnualPlanController {
   private final ProjectService projects;
   private final AnnualPlanRepository plans;
   private final AnnualPlanService service;
+  private final Blockers blockers;
 
   private final Clock clock;
 
   AnnualPlanController(
-      ProjectService projects, AnnualPlanRepository plans, AnnualPlanService service, Clock clock) {
+      ProjectService projects,
+      AnnualPlanRepository plans,
+      AnnualPlanService service,
+      Blockers blockers,
+      Clock clock) {
     this.projects = projects;
     this.plans = plans;
     this.service = service;
+    this.blockers = blockers;
     this.clock = clock;
   }
 
@@ -43,37 +51,54 @@ class AnnualPlanController {
       String projectId,
       int year,
       BigDecimal plannedInvestment,
+      BigDecimal investmentAtRisk,
       List<MilestoneView> milestones,
       Long version) {}
 
-  /** A milestone with {@code slipDays}: calendar days past its planned date (0 on time). */
+  /**
+   * A milestone with {@code slipDays}: calendar days past its planned date (0 on time) or, while
+   * open blockers hold it up before that date, the projected slip to their latest deadline ({@code
+   * slipProjected}); {@code blockers}: the numbers of the open cases holding it up; {@code
+   * investmentAtRisk}: see {@link MilestoneRisks} (0 when nothing holds it up).
+   */
   record MilestoneView(
       String id,
       String name,
       LocalDate plannedDate,
       LocalDate actualDate,
       boolean done,
-      long slipDays) {}
+      long slipDays,
+      boolean slipProjected,
+      List<String> blockers,
+      BigDecimal investmentAtRisk) {}
 
   /** Body of the milestone-done action. */
   record MilestoneDone(@NotNull LocalDate actualDate) {}
 
   private AnnualPlanView view(AnnualPlan p) {
     LocalDate today = LocalDate.now(clock);
+    Map<String, Risk> risks = blockers.risks(p);
+    BigDecimal none = BigDecimal.ZERO.setScale(4);
     return new AnnualPlanView(
         p.projectId(),
         p.year(),
         p.plannedInvestment(),
+        MilestoneRisks.max(risks),
         p.milestonesWithIds().stream()
             .map(
-                m ->
-                    new MilestoneView(
-                        m.id(),
-                        m.name(),
-                        m.plannedDate(),
-                        m.actualDate(),
-                        m.actualDate() != null,
-                        m.slipDays(today)))
+                m -> {
+                  Risk risk = risks.get(m.id());
+                  return new MilestoneView(
+                      m.id(),
+                      m.name(),
+                      m.plannedDate(),
+                      m.actualDate(),
+                      m.actualDate() != null,
+                      risk == null ? m.slipDays(today) : risk.slipDays(),
+                      risk != null && risk.projected(),
+                      risk == null ? List.of() : risk.blockers(),
+                      risk == null ? none : risk.investmentAtRisk());
+                })
             .toList(),
         p.version());
   }

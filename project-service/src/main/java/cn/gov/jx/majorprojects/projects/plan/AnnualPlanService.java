@@ -119,15 +119,19 @@ public class AnnualPlanService {
     Milestone m = milestones.get(index);
     milestones.set(index, new Milestone(m.id(), m.name(), m.plannedDate(), actualDate));
     // saved with the plan's version: a concurrent change is a 409, never lost
-    return plans.save(
-        new AnnualPlan(
-            plan.id(),
-            plan.projectId(),
-            plan.year(),
-            plan.plannedInvestment(),
-            milestones,
-            user.username(),
-            clock.instant(),
-            plan.version()));
+    AnnualPlan saved =
+        plans.save(
+            new AnnualPlan(
+                plan.id(),
+                plan.projectId(),
+                plan.year(),
+                plan.plannedInvestment(),
+                milestones,
+                user.username(),
+                clock.instant(),
+                plan.version()));
+    // a milestone done is no longer held up: the figures at risk follow
+    events.publishEvent(new ProjectInputsChanged(project.getId(), user.username()));
+    return saved;
   }
 }

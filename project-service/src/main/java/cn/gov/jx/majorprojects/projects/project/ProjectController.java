@@ -1,5 +1,6 @@
 package cn.gov.jx.majorprojects.projects.project;
 
+import cn.gov.jx.majorprojects.projects.plan.Blockers;
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
 import cn.gov.jx.majorprojects.support.web.PageView;
 import cn.gov.jx.majorprojects.support.web.Paging;
@@ -53,7 +54,11 @@ class ProjectController {
   private final ProjectImport imports;
   private final ReportStates reportStates;
 
-  ProjectController(ProjectService service, ProjectImport imports, ReportStates reportStates) {
+  private final Blockers blockers;
+
+  ProjectController(
+      ProjectService service, ProjectImport imports, ReportStates reportStates, Blockers blockers) {
+    this.blockers = blockers;
     this.service = service;
     this.imports = imports;
     this.reportStates = reportStates;
@@ -70,7 +75,10 @@ class ProjectController {
   @GetMapping("/{id}")
   ProjectView one(PlatformUser user, @PathVariable String id) {
     Project project = service.get(user, id);
-    return ProjectView.of(project, reportStates.previousMonth(List.of(project)).get(id));
+    return ProjectView.of(
+        project,
+        reportStates.previousMonth(List.of(project)).get(id),
+        blockers.thisYear(project.getId()));
   }
 
   @PatchMapping("/{id}")

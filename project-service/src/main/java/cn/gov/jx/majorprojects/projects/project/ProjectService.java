@@ -298,7 +298,7 @@ public class ProjectService {
     return new Criteria().andOperator(all);
   }
 
-  Optional<Project> findForService(String id) {
+  public Optional<Project> findForService(String id) {
     return repository.findById(id);
   }
 

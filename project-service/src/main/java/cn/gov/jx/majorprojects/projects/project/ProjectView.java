@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** A project as the API answers it; lists and the single read add last month's report state. */
+/**
+ * A project as the API answers it; lists and the single read add last month's report state; the
+ * single read also this year's {@code investmentAtRisk} (held up by open blockers, 10k CNY).
+ */
 record ProjectView(
     String id,
     String code,
@@ -22,13 +25,18 @@ record ProjectView(
     String description,
     Warning warning,
     Long version,
-    @JsonInclude(JsonInclude.Include.NON_NULL) PreviousReport previousReport) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) PreviousReport previousReport,
+    @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal investmentAtRisk) {
 
   static ProjectView of(Project p) {
     return of(p, null);
   }
 
   static ProjectView of(Project p, PreviousReport previousReport) {
+    return of(p, previousReport, null);
+  }
+
+  static ProjectView of(Project p, PreviousReport previousReport, BigDecimal investmentAtRisk) {
     return new ProjectView(
         p.getId(),
         p.getCode(),
@@ -46,6 +54,7 @@ record ProjectView(
         p.getDescription(),
         p.getWarning(),
         p.getVersion(),
-        previousReport);
+        previousReport,
+        investmentAtRisk);
   }
 }

@@ -49,25 +49,8 @@ class MilestoneApplicationTests {
     for (String c : new String[] {"projects", "progress_reports", "annual_plans"}) {
       mongo.remove(new Query(), c);
     }
-    String answer =
-        mvc.perform(
-                post("/api/projects")
-                    .with(TestUsers.admin())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content(
-                        """
-                        {"code":"2026-360702-48-01-000901","name":"章贡热电联产","level":"CITY",
-                         "regionCode":"360702","industry":"ENERGY","ownerOrg":"org-gz-energy",
-                         "ownerOrgName":"赣州能源","totalInvestment":90000,
-                         "plannedStart":"2026-01-01","plannedFinish":"2027-12-31",
-                         "status":"UNDER_CONSTRUCTION"}
-                        """))
-            .andExpect(status().isCreated())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    project = JsonPath.read(answer, "$.id");
-    answer = putPlan(PLAN);
+    project = PlanFixtures.zhanggongProject(mvc, "000901", "章贡热电联产");
+    String answer = putPlan(PLAN);
     topOut = JsonPath.read(answer, "$.milestones[0].id");
   }
 

@@ -1,8 +1,11 @@
 package cn.gov.jx.majorprojects.issues.client.project;
 
+import cn.gov.jx.majorprojects.support.web.BadRequestException;
 import feign.FeignException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -26,6 +29,51 @@ public class Projects {
     return client.ofOwner(ownerOrg);
   }
 
+  /** The ids of the milestones of the project's plan of this year; 503 when unreachable. */
+  public Set<String> milestoneIds(String projectId) {
+    try {
+      ProjectMilestones answer = client.milestones(projectId);
+      Set<String> ids = new HashSet<>();
+      if (answer != null && answer.milestones() != null) {
+        answer.milestones().forEach(m -> ids.add(m.id()));
+      }
+      return ids;
+    } catch (FeignException.NotFound e) {
+      return Set.of();
+    } catch (RuntimeException e) {
+      log.warn("project-service milestones of {} failed: {}", projectId, e.toString());
+      throw unavailable();
+    }
+  }
+
+  /**
+   * The ids given, without repeats, once all are milestones of the project's plan of this year (one
+   * call; none given: no call); 400 naming {@code milestoneIds} otherwise.
+   */
+  public List<String> checkedMilestones(String projectId, List<String> ids) {
+    List<String> wanted = ids == null ? List.of() : ids.stream().distinct().toList();
+    if (wanted.isEmpty()) {
+      return wanted;
+    }
+    Set<String> known = milestoneIds(projectId);
+    List<String> unknown = wanted.stream().filter(id -> !known.contains(id)).toList();
+    if (!unknown.isEmpty()) {
+      throw BadRequestException.field(
+          "milestoneIds", "not a milestone of this year's plan of the project: " + unknown);
+    }
+    return wanted;
+  }
+
+  /** Tells project-service a blocker's state; any failure is thrown (the relay retries). */
+  public void tellBlocker(String projectId, BlockerState state) {
+    client.blocker(projectId, state);
+  }
+
+  private static ResponseStatusException unavailable() {
+    return new ResponseStatusException(
+        HttpStatus.SERVICE_UNAVAILABLE, "project-service is not answering; try again shortly");
+  }
+
   public Optional<ProjectView> find(String id) {
     try {
       return Optional.ofNullable(client.project(id));
@@ -34,8 +82,7 @@ public class Projects {
     } catch (RuntimeException e) {
       // down, timing out, or our token refused: the caller can retry later
       log.warn("project-service lookup of {} failed: {}", id, e.toString());
-      throw new ResponseStatusException(
-          HttpStatus.SERVICE_UNAVAILABLE, "project-service is not answering; try again shortly");
+      throw unavailable();
     }
   }
 }

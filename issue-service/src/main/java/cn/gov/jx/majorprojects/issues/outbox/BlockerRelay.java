@@ -1,0 +1,51 @@
+package cn.gov.jx.majorprojects.issues.outbox;
+
+import cn.gov.jx.majorprojects.issues.client.project.BlockerState;
+import cn.gov.jx.majorprojects.issues.client.project.Projects;
+import cn.gov.jx.majorprojects.issues.issue.Events;
+import cn.gov.jx.majorprojects.issues.issue.IssueStatus;
+import cn.gov.jx.majorprojects.support.event.EventEnvelope;
+import cn.gov.jx.majorprojects.support.outbox.OutboxRelay;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The relay's second target: an event of a case tied to milestones (its details carry {@code
+ * milestoneIds}) is first told to project-service as the case's state after it (its timeline
+ * sequence orders the states there, so a redelivery changes nothing); then every event but {@code
+ * MILESTONES_CHANGED} goes to notification-service as before. A failure of either is a failed
+ * delivery, retried as a whole.
+ */
+class BlockerRelay implements OutboxRelay.Sender {
+
+  private final Projects projects;
+  private final OutboxRelay.Sender notifications;
+
+  BlockerRelay(Projects projects, OutboxRelay.Sender notifications) {
+    this.projects = projects;
+    this.notifications = notifications;
+  }
+
+  @Override
+  public void send(EventEnvelope event) {
+    if (event.details().get(Events.MILESTONE_IDS) instanceof List<?> ids
+        && event.subject().projectId() != null) {
+      String status = event.subject().status();
+      boolean open =
+          IssueStatus.OPEN.name().equals(status) || IssueStatus.IN_PROGRESS.name().equals(status);
+      Object dueAt = event.details().get("dueAt");
+      projects.tellBlocker(
+          event.subject().projectId(),
+          new BlockerState(
+              event.subject().id(),
+              event.subject().number(),
+              event.sequence(),
+              open,
+              ids.stream().map(String::valueOf).toList(),
+              dueAt == null ? null : Instant.parse(dueAt.toString())));
+    }
+    if (!Events.MILESTONES_CHANGED.equals(event.type())) {
+      notifications.send(event);
+    }
+  }
+}
