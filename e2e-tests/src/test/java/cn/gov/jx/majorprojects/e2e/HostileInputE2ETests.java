@@ -58,7 +58,7 @@ class HostileInputE2ETests {
    */
   /**
    * Operations and variants known to answer otherwise, with the reason; empty since a control
-   * character in an enum or boolean filter is a 400 (platform-support's StrictQueryValues).
+   * character in a query parameter is a 400 (platform-support's QueryControlCharacters).
    */
   static final List<String> KNOWN_OPEN = List.of();
 

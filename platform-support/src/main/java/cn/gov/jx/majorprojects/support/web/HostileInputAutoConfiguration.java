@@ -8,10 +8,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
-import org.springframework.format.FormatterRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamReadFeature;
 
 /**
@@ -32,15 +31,13 @@ public class HostileInputAutoConfiguration {
     return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
   }
 
-  /** {@code ?level=%00} is a 400, not "no filter" ({@link StrictQueryValues}). */
+  /** {@code ?level=%00} is a 400 problem, not "no filter" ({@link QueryControlCharacters}). */
   @Bean
-  WebMvcConfigurer strictQueryValues() {
-    return new WebMvcConfigurer() {
-      @Override
-      public void addFormatters(FormatterRegistry registry) {
-        StrictQueryValues.register(registry);
-      }
-    };
+  FilterRegistrationBean<QueryControlCharacters> queryControlCharacters(ProblemWriter problems) {
+    FilterRegistrationBean<QueryControlCharacters> registration =
+        new FilterRegistrationBean<>(new QueryControlCharacters(problems));
+    registration.addUrlPatterns("/api/*");
+    return registration;
   }
 
   @Bean

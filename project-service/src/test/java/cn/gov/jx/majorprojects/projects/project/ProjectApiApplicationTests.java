@@ -214,6 +214,18 @@ class ProjectApiApplicationTests {
   }
 
   @Test
+  void aControlCharacterInAFilterIs400ProblemNotTheUnfilteredList() throws Exception {
+    for (String query : new String[] {"level=%00", "warning=%00", "status=RED%0A", "q=%09"}) {
+      mvc.perform(get("/api/projects?" + query).with(TestUsers.admin()))
+          .andExpect(status().isBadRequest())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+    // an empty filter is still "no filter"
+    mvc.perform(get("/api/projects?level=&warning=").with(TestUsers.admin()))
+        .andExpect(status().isOk());
+  }
+
+  @Test
   void lifecycleStepsAndConstructionSetsActualStart() throws Exception {
     String id = hgtProject();
     mvc.perform(
