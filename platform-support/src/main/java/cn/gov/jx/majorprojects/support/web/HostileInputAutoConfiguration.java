@@ -8,9 +8,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamReadFeature;
 
 /**
@@ -33,11 +34,13 @@ public class HostileInputAutoConfiguration {
 
   /** {@code ?level=%00} is a 400 problem, not "no filter" ({@link QueryControlCharacters}). */
   @Bean
-  FilterRegistrationBean<QueryControlCharacters> queryControlCharacters(ProblemWriter problems) {
-    FilterRegistrationBean<QueryControlCharacters> registration =
-        new FilterRegistrationBean<>(new QueryControlCharacters(problems));
-    registration.addUrlPatterns("/api/*");
-    return registration;
+  WebMvcConfigurer queryControlCharacters(ProblemWriter problems) {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new QueryControlCharacters(problems)).addPathPatterns("/api/**");
+      }
+    };
   }
 
   @Bean

@@ -1,14 +1,12 @@
 package cn.gov.jx.majorprojects.support.web;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * A query parameter holding a control character (a NUL, a tab, a line break…) is refused with a 400
@@ -16,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * enum or boolean as "no value", so {@code ?level=%00} used to answer the unfiltered list; no
  * client of ours sends one, and no filter or search of the API needs one.
  */
-class QueryControlCharacters extends OncePerRequestFilter {
+class QueryControlCharacters implements HandlerInterceptor {
 
   private final ProblemWriter problems;
 
@@ -25,19 +23,18 @@ class QueryControlCharacters extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(
-      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
+  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+      throws IOException {
     String refused = refusedParameter(request.getQueryString());
-    if (refused != null) {
-      problems.write(
-          request,
-          response,
-          HttpStatus.BAD_REQUEST,
-          "Query parameter '" + refused + "' holds a control character");
-      return;
+    if (refused == null) {
+      return true;
     }
-    chain.doFilter(request, response);
+    problems.write(
+        request,
+        response,
+        HttpStatus.BAD_REQUEST,
+        "Query parameter '" + refused + "' holds a control character");
+    return false;
   }
 
   /** The name of the first parameter whose name or value holds a control character, or null. */
