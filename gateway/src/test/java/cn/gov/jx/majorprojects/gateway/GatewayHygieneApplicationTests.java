@@ -75,6 +75,19 @@ class GatewayHygieneApplicationTests {
   @Test
   void aUserOverTheRateGets429ProblemWithRetryAfterAndOthersAreNotHeldUp() {
     String busy = keys.token("busy.user", "coordinator", "360100");
+    // the console's static files do not count: three buckets' worth of them, never a 429
+    for (int i = 0; i < 30; i++) {
+      assertThat(
+              client
+                  .get()
+                  .uri("/assets/chunk-" + i + ".js")
+                  .headers(h -> h.setBearerAuth(busy))
+                  .exchange()
+                  .returnResult(String.class)
+                  .getStatus()
+                  .value())
+          .isNotEqualTo(429);
+    }
     int allowed = 0;
     while (client
             .get()
