@@ -27,6 +27,7 @@ final class ConsoleBrowser implements AutoCloseable {
       Paths.get(System.getProperty("e2e.screenshots", "target/screenshots"));
   static final int[] DESKTOP = {1366, 768};
   static final int[] PHONE = {390, 844};
+  static final int[] TABLET = {768, 1024};
 
   private final Playwright playwright;
   private final Browser browser;
@@ -64,7 +65,7 @@ final class ConsoleBrowser implements AutoCloseable {
             new Browser.NewContextOptions()
                 .setViewportSize(size[0], size[1])
                 .setIsMobile(size == PHONE)
-                .setHasTouch(size == PHONE)
+                .setHasTouch(size == PHONE || size == TABLET)
                 .setLocale("zh-CN")
                 .setTimezoneId("Asia/Shanghai"));
     context.setDefaultTimeout(30_000);

@@ -1,6 +1,8 @@
 package cn.gov.jx.majorprojects.e2e;
 
 import static cn.gov.jx.majorprojects.e2e.ConsoleBrowser.DESKTOP;
+import static cn.gov.jx.majorprojects.e2e.ConsoleBrowser.TABLET;
+import static cn.gov.jx.majorprojects.e2e.ConsoleBrowser.fitsWidth;
 import static cn.gov.jx.majorprojects.e2e.ConsoleBrowser.login;
 import static cn.gov.jx.majorprojects.e2e.ConsoleBrowser.screenshot;
 import static cn.gov.jx.majorprojects.e2e.IssuesE2ETests.act;
@@ -160,6 +162,22 @@ class ManagersAndAdminsConsoleE2ETests {
     assertThat(page.getByText("找不到页面（404）")).isVisible();
     Assertions.assertThat(get("/api/dashboard?regionCode=360700", token("manager.nc")).statusCode())
         .isEqualTo(404);
+  }
+
+  /** A tablet held upright (768 × 1024, touch): the managers' pages fit its width. */
+  @Test
+  void aManagersPagesFitATabletWithoutSidewaysScrolling() {
+    Page page = chromium.open(TABLET);
+    login(page, "/overview", "manager.nc");
+    assertThat(page.locator(".tile")).hasCount(5);
+    Assertions.assertThat(fitsWidth(page)).as("overview fits 768 px").isTrue();
+    for (String path : new String[] {"/map", "/portfolio", "/accountability", "/charts"}) {
+      page.navigate(Platform.GATEWAY + path);
+      assertThat(page.locator("h1")).isVisible();
+      page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+      Assertions.assertThat(fitsWidth(page)).as(path + " fits 768 px").isTrue();
+    }
+    screenshot(page, "tablet-charts");
   }
 
   @Test
