@@ -221,6 +221,10 @@ public class WarningService {
                 .is(before.level().name())
                 .and("warning.reasons")
                 .is(before.reasons());
+    if (Warning.green().equals(before)) {
+      // a document without a light reads as green (the field's default)
+      unchanged = new Criteria().orOperator(unchanged, Criteria.where("warning").exists(false));
+    }
     // by collection name: a derived field must not bump the version users edit against
     return mongo
             .updateFirst(

@@ -95,10 +95,12 @@ class WarningApplicationTests {
   @Test
   void twoReplicasRecomputingFromTheSameReadRecordTheProjectRedEventOnce() throws Exception {
     String id = project("2026-02-01", "PRE_CONSTRUCTION");
-    // the project as both replicas read it before either wrote: no light yet, nothing to send
+    // the project as both replicas read it before either wrote: green, nothing to send
     mongo.updateFirst(
         Query.query(Criteria.where("_id").is(id)),
-        new Update().unset("warning").set("outbox", List.of()),
+        new Update()
+            .set("warning", new Document("level", "GREEN").append("reasons", List.of()))
+            .set("outbox", List.of()),
         "projects");
     Project readByBoth = mongo.findById(id, Project.class);
 
