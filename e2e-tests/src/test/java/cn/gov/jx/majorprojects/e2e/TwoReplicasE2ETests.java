@@ -142,6 +142,9 @@ class TwoReplicasE2ETests {
     assertThat(mentions(linesHere, number)).as("stream at the writing instance").isEqualTo(1);
   }
 
+  /** The timeline entry and the event of an escalation the sweep made for lateness. */
+  static final String AUTO_ESCALATED = "AUTO_ESCALATED";
+
   @Test
   void anOverdueCaseIsEscalatedOnceAndItsHoldersAreToldOnce() {
     String projectId = IssuesE2ETests.honggutanProject();
@@ -174,15 +177,16 @@ class TwoReplicasE2ETests {
     await("coord.nc told of the escalation")
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofSeconds(1))
-        .until(() -> inbox("coord.nc", id, "ESCALATED"), n -> n >= 1);
+        .until(() -> inbox("coord.nc", id, AUTO_ESCALATED), n -> n >= 1);
     // a further sweep of each instance (30 s apart) and their relays add nothing
     await()
         .during(Duration.ofSeconds(35))
         .atMost(Duration.ofSeconds(45))
         .pollInterval(Duration.ofSeconds(5))
-        .until(() -> timeline(id, "ESCALATED") == 1 && inbox("coord.nc", id, "ESCALATED") == 1);
+        .until(
+            () -> timeline(id, AUTO_ESCALATED) == 1 && inbox("coord.nc", id, AUTO_ESCALATED) == 1);
     assertThat(inbox("coord.hgt", id, "SUBMITTED")).isEqualTo(1);
-    assertThat(inbox("owner.hgt", id, "ESCALATED")).isLessThanOrEqualTo(1);
+    assertThat(inbox("owner.hgt", id, AUTO_ESCALATED)).isLessThanOrEqualTo(1);
     JsonNode timeline = json(Platform.get("/api/issues/" + id + "/timeline", token("manager.jx")));
     List<String> types = new ArrayList<>();
     timeline.forEach(e -> types.add(e.get("type").asString()));

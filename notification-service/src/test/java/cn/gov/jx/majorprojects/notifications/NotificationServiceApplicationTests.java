@@ -225,13 +225,7 @@ class NotificationServiceApplicationTests {
 
   @Test
   void anOpenStreamReceivesANewNotificationOfItsUserOnly() throws Exception {
-    MvcResult nc =
-        mvc.perform(
-                MockMvcRequestBuilders.get("/api/notifications/stream").with(TestUsers.coordNc()))
-            .andExpect(
-                org.springframework.test.web.servlet.result.MockMvcResultMatchers.request()
-                    .asyncStarted())
-            .andReturn();
+    MvcResult nc = openStream(TestUsers.coordNc());
     MvcResult gz =
         mvc.perform(
                 MockMvcRequestBuilders.get("/api/notifications/stream").with(TestUsers.coordGz()))
@@ -255,13 +249,7 @@ class NotificationServiceApplicationTests {
   @Test
   void aNotificationWrittenByAnotherReplicaReachesTheStreamHereAndNoneArrivesTwice()
       throws Exception {
-    MvcResult nc =
-        mvc.perform(
-                MockMvcRequestBuilders.get("/api/notifications/stream").with(TestUsers.coordNc()))
-            .andExpect(
-                org.springframework.test.web.servlet.result.MockMvcResultMatchers.request()
-                    .asyncStarted())
-            .andReturn();
+    MvcResult nc = openStream(TestUsers.coordNc());
     Instant now = Instant.now();
     mongo.insert(
         new Notification(
@@ -291,6 +279,15 @@ class NotificationServiceApplicationTests {
     String stream = nc.getResponse().getContentAsString();
     assertThat(stream.split("JX-2026-000999\\]", -1)).hasSize(2);
     assertThat(stream.split("JX-2026-000123\\]", -1)).hasSize(2);
+  }
+
+  MvcResult openStream(org.springframework.test.web.servlet.request.RequestPostProcessor user)
+      throws Exception {
+    return mvc.perform(MockMvcRequestBuilders.get("/api/notifications/stream").with(user))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.request()
+                .asyncStarted())
+        .andReturn();
   }
 
   @Test
