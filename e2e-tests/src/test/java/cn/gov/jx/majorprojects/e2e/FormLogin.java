@@ -69,6 +69,13 @@ final class FormLogin {
   }
 
   /**
+   * A GET with this browser's cookies (its session, wherever it was made), redirects not followed.
+   */
+  HttpResponse<String> browse(URI uri) {
+    return get(uri);
+  }
+
+  /**
    * Keycloak marks its login cookies {@code Secure} (with {@code SameSite=None}); browsers send
    * such cookies to {@code http://localhost} as a secure context, Java's cookie store does not.
    */

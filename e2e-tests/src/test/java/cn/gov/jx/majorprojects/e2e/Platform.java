@@ -98,6 +98,7 @@ final class Platform {
       }
     }
     env.put("MONGODB_URI", "");
+    env.put("REDIS_URL", "");
     builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
     int exit = builder.start().waitFor();
     if (exit != 0) {

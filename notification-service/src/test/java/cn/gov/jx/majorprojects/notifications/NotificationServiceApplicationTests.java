@@ -7,15 +7,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gov.jx.majorprojects.notifications.inbox.Notification;
 import cn.gov.jx.majorprojects.support.testing.EmbeddedMongoConfiguration;
 import cn.gov.jx.majorprojects.support.testing.TestUsers;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -221,13 +225,7 @@ class NotificationServiceApplicationTests {
 
   @Test
   void anOpenStreamReceivesANewNotificationOfItsUserOnly() throws Exception {
-    MvcResult nc =
-        mvc.perform(
-                MockMvcRequestBuilders.get("/api/notifications/stream").with(TestUsers.coordNc()))
-            .andExpect(
-                org.springframework.test.web.servlet.result.MockMvcResultMatchers.request()
-                    .asyncStarted())
-            .andReturn();
+    MvcResult nc = openStream(TestUsers.coordNc());
     MvcResult gz =
         mvc.perform(
                 MockMvcRequestBuilders.get("/api/notifications/stream").with(TestUsers.coordGz()))
@@ -241,6 +239,55 @@ class NotificationServiceApplicationTests {
         .contains("event:notification")
         .contains("JX-2026-000123");
     assertThat(gz.getResponse().getContentAsString()).doesNotContain("JX-2026-000123");
+  }
+
+  /**
+   * Two replicas share the database: a notification another replica wrote (here: inserted straight
+   * into the collection) reaches the stream open on this one within the feed's poll interval; one
+   * this replica wrote and pushed itself is not pushed a second time by its feed.
+   */
+  @Test
+  void aNotificationWrittenByAnotherReplicaReachesTheStreamHereAndNoneArrivesTwice()
+      throws Exception {
+    MvcResult nc = openStream(TestUsers.coordNc());
+    Instant now = Instant.now();
+    mongo.insert(
+        new Notification(
+            null,
+            "elsewhere-1",
+            "coord.nc",
+            "ESCALATED",
+            "【JX-2026-000999】问题已上报至本级",
+            "[JX-2026-000999] Escalated to you",
+            "ISSUE",
+            "issue-999",
+            "JX-2026-000999",
+            "p-1",
+            "/issues/issue-999",
+            false,
+            now,
+            now));
+    postEvent(event("sse2", "ESCALATED", 1, "coord.hgt", "360100"))
+        .andExpect(status().isAccepted());
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> assertThat(nc.getResponse().getContentAsString()).contains("JX-2026-000999"));
+    // several feed looks later, each notification is in the stream once
+    Thread.sleep(1000);
+    String stream = nc.getResponse().getContentAsString();
+    assertThat(stream.split("JX-2026-000999\\]", -1)).hasSize(2);
+    assertThat(stream.split("JX-2026-000123\\]", -1)).hasSize(2);
+  }
+
+  MvcResult openStream(org.springframework.test.web.servlet.request.RequestPostProcessor user)
+      throws Exception {
+    return mvc.perform(MockMvcRequestBuilders.get("/api/notifications/stream").with(user))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.request()
+                .asyncStarted())
+        .andReturn();
   }
 
   @Test

@@ -9,6 +9,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("notifications")
 @CompoundIndex(name = "event_recipient", def = "{'eventId': 1, 'recipient': 1}", unique = true)
 @CompoundIndex(name = "inbox", def = "{'recipient': 1, 'read': 1, 'createdAt': -1}")
+// what the replicas' stream feeds read: the notifications created since their last look
+@CompoundIndex(name = "created", def = "{'createdAt': 1, 'recipient': 1}")
 public record Notification(
     @Id String id,
     String eventId,

@@ -170,9 +170,16 @@ public class WarningService {
   /** Writes the project's light if it changed, with its events; true when it changed. */
   boolean recompute(String projectId, String actor) {
     Project project = mongo.findById(projectId, Project.class);
-    if (project == null) {
-      return false;
-    }
+    return project != null && recompute(project, actor);
+  }
+
+  /**
+   * Writes the light computed from {@code project} as read, only while the stored light is still
+   * the one read: two replicas recomputing the same change (the nightly run, an event on each)
+   * record its events once; the one that lost the race writes nothing.
+   */
+  boolean recompute(Project project, String actor) {
+    String projectId = project.getId();
     LocalDate today = LocalDate.now(clock);
     Warning warning = WarningPolicy.evaluate(inputsOf(project, today), rules(), today);
     Warning before = project.getWarning();
@@ -207,9 +214,25 @@ public class WarningService {
     if (!outbox.isEmpty()) {
       update.push("outbox").each(outbox.toArray());
     }
+    Criteria unchanged =
+        before == null
+            ? Criteria.where("warning").is(null)
+            : Criteria.where("warning.level")
+                .is(before.level().name())
+                .and("warning.reasons")
+                .is(before.reasons());
+    if (Warning.green().equals(before)) {
+      // a document without a light reads as green (the field's default)
+      unchanged = new Criteria().orOperator(unchanged, Criteria.where("warning").exists(false));
+    }
     // by collection name: a derived field must not bump the version users edit against
-    mongo.updateFirst(Query.query(Criteria.where("_id").is(projectId)), update, "projects");
-    return true;
+    return mongo
+            .updateFirst(
+                Query.query(Criteria.where("_id").is(projectId).andOperator(unchanged)),
+                update,
+                "projects")
+            .getModifiedCount()
+        > 0;
   }
 
   private EventEnvelope event(

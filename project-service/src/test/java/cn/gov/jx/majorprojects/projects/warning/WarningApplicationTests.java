@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.gov.jx.majorprojects.projects.FixedClockConfiguration;
+import cn.gov.jx.majorprojects.projects.project.Project;
 import cn.gov.jx.majorprojects.support.testing.EmbeddedMongoConfiguration;
 import cn.gov.jx.majorprojects.support.testing.TestUsers;
 import com.jayway.jsonpath.JsonPath;
@@ -20,7 +21,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -87,6 +90,28 @@ class WarningApplicationTests {
         .andExpect(jsonPath("$.warning.level").value("RED"));
     raw = mongo.getCollection("projects").find().first();
     assertThat(raw.getList("outbox", Document.class)).hasSize(1);
+  }
+
+  @Test
+  void twoReplicasRecomputingFromTheSameReadRecordTheProjectRedEventOnce() throws Exception {
+    String id = project("2026-02-01", "PRE_CONSTRUCTION");
+    // the project as both replicas read it before either wrote: green, nothing to send
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(id)),
+        new Update()
+            .set("warning", new Document("level", "GREEN").append("reasons", List.of()))
+            .set("outbox", List.of()),
+        "projects");
+    Project readByBoth = mongo.findById(id, Project.class);
+
+    assertThat(warnings.recompute(readByBoth, "system")).as("the first replica").isTrue();
+    assertThat(warnings.recompute(readByBoth, "system")).as("the second replica").isFalse();
+
+    Document raw = mongo.getCollection("projects").find().first();
+    assertThat(raw.getList("outbox", Document.class))
+        .extracting(d -> d.getString("type"))
+        .containsExactly("PROJECT_RED");
+    assertThat(raw.get("warning", Document.class).getString("level")).isEqualTo("RED");
   }
 
   @Test
