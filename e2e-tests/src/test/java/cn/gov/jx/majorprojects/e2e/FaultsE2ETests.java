@@ -83,9 +83,11 @@ class FaultsE2ETests {
   }
 
   /**
-   * The e2e store is {@code memory}: a kill -9 empties it (README). What must hold: while it is
-   * down every service answers a clean 5xx problem within its timeouts (no hang), they reconnect by
-   * themselves when it is back, and once they re-seeded (restart) new writes go through.
+   * The e2e store is {@code memory}: a kill -9 empties it (README, "The embedded MongoDB loses data
+   * on a kill -9"). What must hold: while it is down every service answers its own 503 problem
+   * within a few seconds (3 s server selection timeout, GETs tried three times by the gateway), not
+   * a 504 after the driver's 30 s; they reconnect by themselves when it is back, on an empty store;
+   * once they re-seeded (restart) new writes go through.
    */
   @Test
   @Order(5)
@@ -114,23 +116,23 @@ class FaultsE2ETests {
       for (CompletableFuture<Outcome> call : calls) {
         Outcome outcome = call.get(60, TimeUnit.SECONDS);
         System.out.println("during the mongo outage: " + outcome);
-        assertThat(outcome.status).as(outcome.toString()).isBetween(500, 599);
+        assertThat(outcome.status).as(outcome.toString()).isEqualTo(503);
         assertThat(outcome.contentType)
             .as(outcome.toString())
             .startsWith("application/problem+json");
         assertThat(outcome.body).as(outcome.toString()).doesNotContain("Exception", "at cn.gov");
-        assertThat(outcome.millis).as(outcome.toString()).isLessThan(35_000);
+        assertThat(outcome.millis).as(outcome.toString()).isLessThan(15_000);
       }
     } finally {
       platform("up");
     }
     // the services reconnect by themselves: reads answer again, on an empty store
     await("reads answer again after mongo's restart")
-        .atMost(Duration.ofSeconds(60))
+        .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofSeconds(2))
         .until(() -> call("GET", "/api/notifications?size=5", OWNER, null, null).status == 200);
     await("the memory store lost the project (404, no longer 503)")
-        .atMost(Duration.ofSeconds(60))
+        .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofSeconds(2))
         .until(() -> call("GET", "/api/projects/" + projectId, "admin", null, null).status == 404);
     Outcome unseeded = call("POST", "/api/projects", "admin", projectBody("故障-mongo-后"), null);
@@ -151,7 +153,7 @@ class FaultsE2ETests {
     assertThat(call("POST", "/api/issues/" + id + "/accept", COORDINATOR, "", null).status)
         .isEqualTo(200);
     await("the owner hears of the acceptance")
-        .atMost(Duration.ofSeconds(60))
+        .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofSeconds(2))
         .until(() -> inbox(OWNER).getOrDefault(id + "/ACCEPTED", 0) == 1);
   }
@@ -214,7 +216,7 @@ class FaultsE2ETests {
         int reports = reportsOk.get();
         int handled = handledOk.get();
         await(component + ": each user's actions go through again after the restart")
-            .atMost(Duration.ofSeconds(90))
+            .atMost(Duration.ofSeconds(180))
             .until(
                 () ->
                     intakesOk.get() >= intakes + 3
@@ -465,7 +467,7 @@ class FaultsE2ETests {
         }
       }
       await(component + ": every event in owner.hgt's inbox")
-          .atMost(Duration.ofSeconds(90))
+          .atMost(Duration.ofSeconds(120))
           .pollInterval(Duration.ofSeconds(3))
           .until(() -> missing(owed, inbox(OWNER)).isEmpty());
       // and nothing twice, also a few seconds later (a relay may redeliver after a restart)
@@ -487,17 +489,7 @@ class FaultsE2ETests {
         await(component + ": the outboxes drain")
             .atMost(limit)
             .pollInterval(Duration.ofSeconds(1))
-            .until(
-                () ->
-                    mongo
-                                .getDatabase("issues")
-                                .getCollection("issues")
-                                .countDocuments(Filters.exists("outbox.eventId"))
-                            + mongo
-                                .getDatabase("projects")
-                                .getCollection("projects")
-                                .countDocuments(Filters.exists("outbox.eventId"))
-                        == 0);
+            .until(() -> waitingOutboxes(mongo) == 0);
       }
       System.out.printf(
           "%s: outboxes empty %d s after the restart%n",
@@ -505,10 +497,29 @@ class FaultsE2ETests {
     }
   }
 
+  /** Documents with a waiting event in any outbox of issue-service and project-service. */
+  static long waitingOutboxes(MongoClient mongo) {
+    long waiting = 0;
+    for (String[] outbox :
+        List.of(
+            new String[] {"issues", "issues"},
+            new String[] {"projects", "projects"},
+            new String[] {"projects", "progress_reports"},
+            new String[] {"projects", "report_chases"},
+            new String[] {"projects", "region_alerts"})) {
+      waiting +=
+          mongo
+              .getDatabase(outbox[0])
+              .getCollection(outbox[1])
+              .countDocuments(Filters.exists("outbox.eventId"));
+    }
+    return waiting;
+  }
+
   /** After a restart: the gateway's circuit for a service it saw fail stays open 10 s more. */
   static void awaitRoutedAgain(String what) {
     await(what + ": the gateway routes to every service again")
-        .atMost(Duration.ofSeconds(60))
+        .atMost(Duration.ofSeconds(120))
         .pollInterval(Duration.ofSeconds(1))
         .until(
             () ->
