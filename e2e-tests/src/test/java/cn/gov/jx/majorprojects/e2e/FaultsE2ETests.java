@@ -35,6 +35,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,12 @@ class FaultsE2ETests {
 
   /** The users of a stream and the calls of the outage test run at once (not the common pool). */
   private static final ExecutorService POOL = Executors.newCachedThreadPool();
+
+  /** The class outlives a token (5 min): each test starts with new ones. */
+  @BeforeEach
+  void freshTokens() {
+    Platform.forgetTokens();
+  }
 
   @Test
   @Order(1)
@@ -143,6 +150,7 @@ class FaultsE2ETests {
       platform("stop", service);
     }
     platform("up");
+    Platform.forgetTokens(); // the outage and the restarts took minutes
     awaitRoutedAgain("mongo");
     String newProject = IssuesE2ETests.honggutanProject("故障-mongo-后").get("id").asString();
     String key = "mongo-after-" + UUID.randomUUID();
