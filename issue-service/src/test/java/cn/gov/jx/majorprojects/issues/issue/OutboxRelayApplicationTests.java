@@ -77,6 +77,34 @@ class OutboxRelayApplicationTests extends CaseApplicationTestSupport {
     assertThat(JsonPath.<String>read(body, "$.subject.reporterOrg")).isEqualTo("org-nc-metro");
   }
 
+  /**
+   * However long notification-service was down, its events arrive within 30 s of its return (the
+   * back-off is capped at 30 s; with an hour the drain took about as long as the outage).
+   */
+  @Test
+  void afterALongOutageTheEventArrivesWithin30sOfTheReceiversReturn() throws Exception {
+    String id = submit(TestUsers.ownerHgt(), "p-hgt", "通知服务长时间宕机");
+    String eventId = outbox(id).get(0).getString("eventId");
+    remote.stubFor(
+        WireMock.post(urlEqualTo("/internal/events")).willReturn(aResponse().withStatus(503)));
+    for (int attempt = 1; attempt <= 12; attempt++) {
+      relay.relay();
+      clock.advance(Duration.ofMinutes(2));
+    }
+    assertThat(deliveriesOf(eventId)).hasSize(12);
+    relay.relay();
+    remote.stubFor(
+        WireMock.post(urlEqualTo("/internal/events")).willReturn(aResponse().withStatus(202)));
+
+    clock.advance(Duration.ofSeconds(29));
+    relay.relay();
+    assertThat(outbox(id)).as("still backing off").hasSize(1);
+    clock.advance(Duration.ofSeconds(2));
+    relay.relay();
+    assertThat(outbox(id)).isEmpty();
+    assertThat(deliveriesOf(eventId)).hasSize(14);
+  }
+
   @Test
   void eventsOfOneCaseArriveInOrderAndConcurrentRelaysSendEachOnce() throws Exception {
     String id = submit(TestUsers.ownerHgt(), "p-hgt", "顺序");

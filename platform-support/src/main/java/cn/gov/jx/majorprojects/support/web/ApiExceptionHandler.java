@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -87,6 +88,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         Problems.of(HttpStatus.BAD_REQUEST, "Parameter '" + e.getName() + "' has an invalid value");
     Problems.withFieldErrors(body, List.of(new FieldProblem(e.getName(), "invalid value")));
     return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+  }
+
+  /** MongoDB unreachable (server selection timed out, connection refused or reset). */
+  @ExceptionHandler(DataAccessResourceFailureException.class)
+  ResponseEntity<Object> databaseUnavailable(
+      DataAccessResourceFailureException e, WebRequest request) {
+    log.warn("database unavailable: {}", e.getMessage());
+    return problem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "The service cannot reach its database; try again shortly",
+        request);
   }
 
   @ExceptionHandler(Exception.class)
