@@ -18,9 +18,10 @@
 # One command from a fresh clone (builds the two jars if missing; BUILD=1 rebuilds them):
 #   deploy/bench/gateway-vs-nginx.sh
 # Needs: wrk, nginx (Debian: apt-get install -y wrk nginx), openssl, curl, xxd, a JDK 17+ (JAVA=path/to/java;
-# default Temurin 25 when installed). PROFILE_DIR=dir also records a JFR profile of each JVM target
-# during an extra, unrecorded saturated run and prints its hot methods (jfr view, JDK 21+).
-# Ports: 28780-28785 on 127.0.0.1 (BASE_PORT to move them). Stops exactly the processes it started,
+# default Temurin 25 when installed), python3 for PROFILE_DIR. PROFILE_DIR=dir also records a JFR
+# profile of each JVM target during an extra, unrecorded saturated run after its measured one, and
+# prints where its samples go by component (jfr-breakdown.py) and its hot methods (jfr, JDK 21+).
+# Ports: 28780-28787 on 127.0.0.1 (BASE_PORT to move them). Stops exactly the processes it started,
 # by pid, on exit.
 set -euo pipefail
 
@@ -32,13 +33,18 @@ BARE_PORT=$((BASE_PORT + 2))
 JWT_PORT=$((BASE_PORT + 3))
 GATEWAY_PORT=$((BASE_PORT + 4))
 GATEWAY_MANAGEMENT_PORT=$((BASE_PORT + 5))
+BASELINE_PORT=$((BASE_PORT + 6))
+BASELINE_MANAGEMENT_PORT=$((BASE_PORT + 7))
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 DURATION="${DURATION:-15s}"
 WARMUP="${WARMUP:-120s}"  # the JVMs JIT-compile for minutes on 2 cores; measured before that, half as fast
 DELAY_MS="${DELAY_MS:-10}"
-TARGETS="${TARGETS:-nginx bare jwt gateway}"
+# BASELINE_JAR=another gateway jar (e.g. main's) adds target "baseline", run like "gateway"
+TARGETS="${TARGETS:-nginx bare jwt gateway${BASELINE_JAR:+ baseline}}"
 JVM_OPTS="${JVM_OPTS:--Xms256m -Xmx512m}"
+# reactive stacks are deep: keep whole stacks so each sample can be charged to its component
+[[ -n "${PROFILE_DIR:-}" ]] && JVM_OPTS="$JVM_OPTS -XX:FlightRecorderOptions:stackdepth=1024"
 PATH_UNDER_TEST="/api/regions"
 if [[ -z "${JAVA:-}" ]]; then
   JAVA=java
@@ -139,23 +145,27 @@ if [[ " $TARGETS " == *" jwt "* ]]; then
     "$JAVA" $JVM_OPTS -jar "$FLOOR_JAR" --spring.profiles.active=jwt >"$WORK/jwt.log" 2>&1 &
   PID[jwt]=$!
 fi
-if [[ " $TARGETS " == *" gateway "* ]]; then
+start_gateway() { # target jar port management-port
   # production configuration (application.yml, platform-defaults.yml) with the rate limit lifted
-  SERVER_PORT="$GATEWAY_PORT" MANAGEMENT_PORT="$GATEWAY_MANAGEMENT_PORT" \
+  SERVER_PORT="$3" MANAGEMENT_PORT="$4" \
     KEYCLOAK_ISSUER_URI="$ISSUER" KEYCLOAK_JWK_SET_URI="$JWKS_URI" \
     PROJECT_SERVICE_URL="http://127.0.0.1:${UPSTREAM_PORT}" \
     ISSUE_SERVICE_URL="http://127.0.0.1:${UPSTREAM_PORT}" \
     NOTIFICATION_SERVICE_URL="http://127.0.0.1:${UPSTREAM_PORT}" \
     GATEWAY_RATE_LIMIT_PER_SECOND=10000000 GATEWAY_RATE_LIMIT_BURST=10000000 \
-    "$JAVA" $JVM_OPTS -jar "$GATEWAY_JAR" >"$WORK/gateway.log" 2>&1 &
-  PID[gateway]=$!
-fi
+    "$JAVA" $JVM_OPTS -jar "$2" >"$WORK/$1.log" 2>&1 &
+  PID[$1]=$!
+}
+[[ " $TARGETS " == *" gateway "* ]] && start_gateway gateway "$GATEWAY_JAR" "$GATEWAY_PORT" "$GATEWAY_MANAGEMENT_PORT"
+[[ " $TARGETS " == *" baseline "* ]] && start_gateway baseline "$BASELINE_JAR" "$BASELINE_PORT" "$BASELINE_MANAGEMENT_PORT"
 declare -A URL=(
   [nginx]="http://127.0.0.1:${NGINX_PORT}" [bare]="http://127.0.0.1:${BARE_PORT}"
-  [jwt]="http://127.0.0.1:${JWT_PORT}" [gateway]="http://127.0.0.1:${GATEWAY_PORT}")
+  [jwt]="http://127.0.0.1:${JWT_PORT}" [gateway]="http://127.0.0.1:${GATEWAY_PORT}"
+  [baseline]="http://127.0.0.1:${BASELINE_PORT}")
 declare -A LABEL=(
   [nginx]="nginx reverse proxy" [bare]="bare Spring Cloud Gateway, one route"
-  [jwt]="the same + resource server, RS256 JWT" [gateway]="our gateway jar (production configuration)")
+  [jwt]="the same + resource server, RS256 JWT" [gateway]="our gateway jar (production configuration)"
+  [baseline]="baseline gateway jar $(basename "${BASELINE_JAR:-}")")
 
 status() { curl -s -o /dev/null -w '%{http_code}' "$@" || true; }
 for target in $TARGETS; do
@@ -166,7 +176,7 @@ for target in $TARGETS; do
   done
   code="$(status -H "Authorization: Bearer $TOKEN" "${URL[$target]}$PATH_UNDER_TEST")"
   [[ "$code" == 200 ]] || { echo "$target: expected 200 with the token, got $code" >&2; exit 1; }
-  if [[ "$target" == jwt || "$target" == gateway ]]; then # the token is checked: refused without, or forged
+  if [[ "$target" == jwt || "$target" == gateway || "$target" == baseline ]]; then # the token is checked: refused without, or forged
     code="$(status "${URL[$target]}$PATH_UNDER_TEST")"
     [[ "$code" == 401 ]] || { echo "$target: expected 401 without a token, got $code" >&2; exit 1; }
     code="$(status -H "Authorization: Bearer $HEADER.$CLAIMS.${SIGNATURE:0:-4}AAAA" "${URL[$target]}$PATH_UNDER_TEST")"
@@ -279,7 +289,11 @@ if [[ -n "${PROFILE_DIR:-}" ]]; then
   for target in $TARGETS; do
     [[ -f "$PROFILE_DIR/$target.jfr" ]] || continue
     echo
-    echo "## $target: JFR hot methods (top frames of execution samples), $PROFILE_DIR/$target.jfr"
-    "$JAVA_BIN/jfr" view --width 160 hot-methods "$PROFILE_DIR/$target.jfr" 2>/dev/null | head -40 || true
+    echo "## $target: where the CPU samples go (deploy/bench/jfr-breakdown.py), $PROFILE_DIR/$target.jfr"
+    echo
+    python3 "$ROOT/deploy/bench/jfr-breakdown.py" "$JAVA_BIN/jfr" "$PROFILE_DIR/$target.jfr" || true
+    echo
+    echo "## $target: JFR hot methods (top frames)"
+    "$JAVA_BIN/jfr" view --width 160 hot-methods "$PROFILE_DIR/$target.jfr" 2>/dev/null | head -30 || true
   done
 fi
