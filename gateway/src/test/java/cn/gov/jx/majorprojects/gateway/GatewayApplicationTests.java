@@ -10,10 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.jx.majorprojects.gateway.security.SigningKeys;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.micrometer.observation.ObservationPredicate;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,8 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -381,6 +387,34 @@ class GatewayApplicationTests {
     // a kid the realm never had is refused (how often it may refetch: SigningKeyCacheTests)
     String forged = new SigningKeys(issuer, "invented-kid").token("admin", "admin", "360000");
     assertThat(statusWith(forged)).isEqualTo(401);
+  }
+
+  /**
+   * A bearer call does not even create Spring Security's observations (disabled ones are no-ops,
+   * but creating them, around each of its filters, cost every request: issue 13); the HTTP server's
+   * and the proxied call's observations are still made.
+   */
+  @Test
+  void aBearerCallCreatesNoSpringSecurityObservationsOnlyTheHttpOnes() {
+    String token = keys.token("coord.observed", "coordinator", "360100");
+    assertThat(statusWith(token)).isEqualTo(200);
+    observationsCreated.clear();
+    assertThat(statusWith(token)).isEqualTo(200);
+    assertThat(observationsCreated)
+        .contains("http.server.requests")
+        .noneMatch(name -> name.startsWith("spring.security"));
+  }
+
+  /** The names of the observations created, whether enabled or not. */
+  static final List<String> observationsCreated = new CopyOnWriteArrayList<>();
+
+  @TestConfiguration
+  static class ObservationNames {
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE) // before the predicate that disables some: it sees them all
+    ObservationPredicate recordObservationNames() {
+      return (name, context) -> observationsCreated.add(name);
+    }
   }
 
   private int statusWith(String token) {

@@ -116,6 +116,26 @@ class GatewayResilienceApplicationTests {
         .isLessThan(Duration.ofMillis(4000)); // 700 ms timeout, backend 5 s; slack for a busy CI
   }
 
+  /**
+   * Only the route's response timeout bounds a call: the circuit breaker has no time limiter
+   * (Resilience4j's default one would answer this 1.5 s call after 1 s with an error).
+   */
+  @Test
+  void aSlowBackendWithinItsRouteTimeoutIsAnsweredNotCutByATimeLimiter() {
+    upstream.stubFor(
+        get("/api/regions/slow")
+            .willReturn(aResponse().withStatus(200).withBody("slow").withFixedDelay(1500)));
+    client
+        .get()
+        .uri("/api/regions/slow")
+        .headers(h -> h.setBearerAuth(token))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .isEqualTo("slow");
+  }
+
   @Test
   void aDownBackendGivesQuick503ProblemsAndTrafficReturnsWhenItIsBack() {
     issues.stop();

@@ -1,8 +1,6 @@
 package cn.gov.jx.majorprojects.gateway.config;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
-import java.time.Duration;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
@@ -26,15 +24,11 @@ class CircuitBreakerConfiguration {
             .permittedNumberOfCallsInHalfOpenState(2)
             .automaticTransitionFromOpenToHalfOpenEnabled(true)
             .build();
-    // the time limiter defaults to 1 s and would cut the route's own response timeout short
-    TimeLimiterConfig noExtraLimit =
-        TimeLimiterConfig.custom().timeoutDuration(Duration.ofMinutes(5)).build();
+    // no time limiter (spring.cloud.circuitbreaker.resilience4j.disable-time-limiter in
+    // application.yml): the routes' response timeouts bound time, and a limiter long enough not to
+    // cut them short still scheduled and cancelled a timer task on every request (issue 13)
     return factory ->
         factory.configureDefault(
-            id ->
-                new Resilience4JConfigBuilder(id)
-                    .circuitBreakerConfig(circuit)
-                    .timeLimiterConfig(noExtraLimit)
-                    .build());
+            id -> new Resilience4JConfigBuilder(id).circuitBreakerConfig(circuit).build());
   }
 }

@@ -19,6 +19,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
@@ -98,6 +99,16 @@ class GatewaySecurityConfiguration {
         NimbusReactiveJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build();
     decoder.setJwtValidator(JwtRules.validator(platform.issuerUri(), platform.audience()));
     return new VerifiedTokens(decoder, properties.tokenCache().maxEntries(), Clock.systemUTC());
+  }
+
+  /**
+   * No Spring Security observations at all. {@code management.observations.enable[spring.security]}
+   * only makes them no-ops: Spring Security still wrapped each of its filters, the authentication
+   * manager and the authorization manager in an observing decorator, on every request (issue 13).
+   */
+  @Bean
+  SecurityObservationSettings noSecurityObservations() {
+    return SecurityObservationSettings.noObservations();
   }
 
   /** Picked up by Spring Security's WebFilterChainProxy for requests its firewall refuses. */
