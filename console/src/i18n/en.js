@@ -95,6 +95,7 @@ export default {
     confirmAsk: 'Confirm the blocker is solved and close the case?',
   },
   event: {
+    MILESTONES_CHANGED: '{actor} changed the plan milestones this issue holds up',
     SUBMITTED: '{actor} submitted the case', ACCEPTED: '{actor} accepted', MESSAGE_POSTED: '{actor} posted a message',
     ESCALATED: '{actor} escalated to {to}', AUTO_ESCALATED: 'Escalated automatically (overdue) to {to}',
     RETURNED: '{actor} returned it to {to}', RESOLVED: '{actor} resolved it', REOPENED: '{actor} reopened it',
@@ -121,7 +122,7 @@ export default {
     webhookSecret: 'Signing secret', quietHours: 'Quiet hours (SMS, except urgent)', quietStart: 'From', quietEnd: 'To',
     digest: 'Daily digest e-mail', muted: 'Events I do not want', enabled: 'On',
   },
-  eventType: { SUBMITTED: 'New issue submitted', ACCEPTED: 'Issue accepted', MESSAGE_POSTED: 'New message on issue', ESCALATED: 'Issue escalated', AUTO_ESCALATED: 'Issue escalated automatically (overdue)', RETURNED: 'Issue returned', RESOLVED: 'Issue resolved', REOPENED: 'Issue reopened', CLOSED: 'Issue closed', SUPERVISED: 'Issue put under supervision', EXTENSION_REQUESTED: 'Extension requested', EXTENSION_DECIDED: 'Extension decided', DECISION_RECORDED: 'Meeting decision recorded', DECISION_DONE: 'Meeting decision done', TURNED_YELLOW: 'Issue turned yellow', TURNED_RED: 'Issue turned red' },
+  eventType: { MILESTONES_CHANGED: 'Plan milestones held up by the issue changed', SUBMITTED: 'New issue submitted', ACCEPTED: 'Issue accepted', MESSAGE_POSTED: 'New message on issue', ESCALATED: 'Issue escalated', AUTO_ESCALATED: 'Issue escalated automatically (overdue)', RETURNED: 'Issue returned', RESOLVED: 'Issue resolved', REOPENED: 'Issue reopened', CLOSED: 'Issue closed', SUPERVISED: 'Issue put under supervision', EXTENSION_REQUESTED: 'Extension requested', EXTENSION_DECIDED: 'Extension decided', DECISION_RECORDED: 'Meeting decision recorded', DECISION_DONE: 'Meeting decision done', TURNED_YELLOW: 'Issue turned yellow', TURNED_RED: 'Issue turned red' },
   industry: { TRANSPORT: 'Transport', ENERGY: 'Energy', WATER: 'Water', INDUSTRY: 'Industry', URBAN: 'Urban', SOCIAL: 'Social', OTHER: 'Other' },
   fiveNots: {
     notStopped: { title: 'Sites do not stop', meaning: 'Share of projects under construction whose site is working (在建项目不停工).', details: '{inConstruction} under construction, {stopped} stopped' },

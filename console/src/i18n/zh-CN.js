@@ -89,6 +89,7 @@ export default {
     resolution: '办理结果', note: '督办意见', done: '操作成功', confirmAsk: '确认该问题已解决并关闭？',
   },
   event: {
+    MILESTONES_CHANGED: '{actor} 变更了问题卡住的年度计划节点',
     SUBMITTED: '{actor} 提交了问题', ACCEPTED: '{actor} 受理', MESSAGE_POSTED: '{actor} 留言',
     ESCALATED: '{actor} 提级至 {to}', AUTO_ESCALATED: '超时自动提级至 {to}', RETURNED: '{actor} 退回至 {to}',
     RESOLVED: '{actor} 办结', REOPENED: '{actor} 重新打开', CLOSED: '{actor} 确认办结并关闭',
@@ -113,7 +114,7 @@ export default {
     webhook: '群机器人（Webhook）', webhookUrl: '地址（https）', webhookSecret: '签名密钥', quietHours: '免打扰时段（短信，紧急除外）',
     quietStart: '开始', quietEnd: '结束', digest: '每日汇总邮件', muted: '不接收的事件', enabled: '启用',
   },
-  eventType: { SUBMITTED: '新问题已提交', ACCEPTED: '问题已受理', MESSAGE_POSTED: '问题有新留言', ESCALATED: '问题已提级', AUTO_ESCALATED: '问题超时自动提级', RETURNED: '问题已退回', RESOLVED: '问题已办结', REOPENED: '问题已重新打开', CLOSED: '问题已关闭', SUPERVISED: '问题已列入督办', EXTENSION_REQUESTED: '申请延期', EXTENSION_DECIDED: '延期申请已处理', DECISION_RECORDED: '专题协调会议已形成决定', DECISION_DONE: '会议决定已落实', TURNED_YELLOW: '问题亮黄灯', TURNED_RED: '问题亮红灯' },
+  eventType: { MILESTONES_CHANGED: '问题卡住的年度计划节点有变化', SUBMITTED: '新问题已提交', ACCEPTED: '问题已受理', MESSAGE_POSTED: '问题有新留言', ESCALATED: '问题已提级', AUTO_ESCALATED: '问题超时自动提级', RETURNED: '问题已退回', RESOLVED: '问题已办结', REOPENED: '问题已重新打开', CLOSED: '问题已关闭', SUPERVISED: '问题已列入督办', EXTENSION_REQUESTED: '申请延期', EXTENSION_DECIDED: '延期申请已处理', DECISION_RECORDED: '专题协调会议已形成决定', DECISION_DONE: '会议决定已落实', TURNED_YELLOW: '问题亮黄灯', TURNED_RED: '问题亮红灯' },
   industry: { TRANSPORT: '交通', ENERGY: '能源', WATER: '水利', INDUSTRY: '产业', URBAN: '城建', SOCIAL: '社会民生', OTHER: '其他' },
   fiveNots: {
     notStopped: { title: '在建项目不停工', meaning: '在建项目不以防疫为名停工，现场正常施工的比例。', details: '在建 {inConstruction} 个，停工 {stopped} 个' },
