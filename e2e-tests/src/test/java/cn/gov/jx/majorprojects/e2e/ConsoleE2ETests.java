@@ -414,7 +414,8 @@ class ConsoleE2ETests {
 
     // 2. the county coordinator returns the month for correction with a reason
     Page county = chromium.open(DESKTOP);
-    login(county, "/projects/" + projectId + "?period=" + period, "coord.hgt");
+    login(county, "/queue", "coord.hgt");
+    county.navigate(GATEWAY + "/projects/" + projectId + "?period=" + period);
     assertThat(county.locator("[data-test=current-state]")).containsText("第 1 版");
     county.locator("[data-test=return-report]").click();
     county.locator("[data-test=confirm-return]").click();

@@ -6,6 +6,7 @@ import static cn.gov.jx.majorprojects.e2e.ConsoleBrowser.fitsWidth;
 import static cn.gov.jx.majorprojects.e2e.ConsoleBrowser.login;
 import static cn.gov.jx.majorprojects.e2e.ConsoleBrowser.screenshot;
 import static cn.gov.jx.majorprojects.e2e.IssuesE2ETests.act;
+import static cn.gov.jx.majorprojects.e2e.Platform.GATEWAY;
 import static cn.gov.jx.majorprojects.e2e.Platform.get;
 import static cn.gov.jx.majorprojects.e2e.Platform.json;
 import static cn.gov.jx.majorprojects.e2e.Platform.token;
@@ -548,19 +549,7 @@ class ManagersAndAdminsConsoleE2ETests {
     String projectId = IssuesE2ETests.honggutanProject(name("红谷滩管廊（节点受阻）")).get("id").asString();
     int year = MilestoneBlockersE2ETests.YEAR;
     // 2400 this year; the milestone of 30 June leaves 6 months of it: 1200 at risk
-    HttpResponse<String> planned =
-        ProjectsE2ETests.write(
-            "PUT",
-            "/api/projects/" + projectId + "/plans/" + year,
-            token("admin"),
-            """
-            {"plannedInvestment":2400,"milestones":[
-              {"name":"管廊主体贯通","plannedDate":"%d-06-30"},
-              {"name":"竣工验收","plannedDate":"%d-12-31"}]}
-            """
-                .formatted(year, year));
-    Assertions.assertThat(planned.statusCode()).as(planned.body()).isEqualTo(200);
-    String milestone = json(planned).get("milestones").get(0).get("id").asString();
+    String milestone = MilestoneBlockersE2ETests.plan2400(projectId);
     HttpResponse<String> created =
         IssuesE2ETests.write(
             "POST",
