@@ -31,7 +31,7 @@ describe('investment at risk on the overview', () => {
     }
     const w = await overview()
     const year = new Date().getFullYear()
-    expect(w.find('[data-test="at-risk-sentence"]').text()).toBe(`⛔ 3 个年度计划节点被未解决的问题卡住，南昌市 ${year} 年计划投资中有 4.20 亿元 受影响`)
+    expect(w.find('[data-test="at-risk-sentence"]').text()).toBe(`⚠ 3 个年度计划节点被未解决的问题卡住，南昌市 ${year} 年计划投资中有 4.20 亿元 受影响`)
     expect(w.find('[data-test="at-risk-children"]').text()).toContain('红谷滩区 · 县级：4.20 亿元（3 个节点）')
     expect(w.find('[data-test="pending-correction"]').text()).toBe('退回待修改的月报 2 份')
   }, 60000)
