@@ -12,6 +12,22 @@ export const projects = {
   revisions: (id, period) => api(`/api/projects/${id}/progress-reports/${period}/revisions`),
   submitReport: (id, period, body) =>
     api(`/api/projects/${id}/progress-reports/${period}`, { method: 'PUT', body }),
+  /** return a filed month for correction (coordinator, manager): the report with `correctionRequested` */
+  returnReport: (id, period, reason) =>
+    api(`/api/projects/${id}/progress-reports/${period}/return`, { method: 'POST', body: { reason } }),
+}
+
+/** 一次填报: the owner's template, its upload, and the officials' export of a region's month */
+export const reportFiles = {
+  templateUrl: (period) => '/api/progress-reports/template?' + new URLSearchParams({ period }),
+  /** all rows or none: {filed, unchanged, revisions: [{row, projectId, revision}]}; 400 names row and column */
+  upload: (period, file) => {
+    const form = new FormData()
+    form.append('file', file)
+    return api('/api/progress-reports/import', { method: 'POST', query: { period }, form })
+  },
+  exportUrl: (query) =>
+    '/api/progress-reports/export?' + new URLSearchParams(Object.entries(query).filter(([, v]) => v)),
 }
 
 export const issues = {
@@ -71,7 +87,11 @@ export const accountability = (query) => api('/api/accountability', { query })
 export const accountabilityRanking = (query) => api('/api/accountability/ranking', { query })
 
 export const plans = {
+  /** the year's plan with each milestone's `done`, `slipDays`, `blockers`, `investmentAtRisk`; null without one */
   year: (id, year) => apiOrNull(`/api/projects/${id}/plans/${year}`),
+  /** the owner organisation marks a milestone done: the plan again */
+  done: (id, year, milestoneId, actualDate) =>
+    api(`/api/projects/${id}/plans/${year}/milestones/${milestoneId}/done`, { method: 'POST', body: { actualDate } }),
 }
 
 export const warningRules = {

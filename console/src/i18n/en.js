@@ -32,6 +32,7 @@ export default {
     rules: 'Warning rules', calendars: 'Calendars', policy: 'Escalation policy', deliveries: 'Deliveries', imports: 'Import / export',
     myProjects: 'My projects', myCases: 'My cases', reportBlocker: 'Report a blocker', queue: 'Work queue',
     meetings: 'Coordination meetings', inbox: 'Inbox', preferences: 'Notification settings',
+    bulkReports: 'Reports in one go', reportExport: 'Report export',
     caseGroups: 'Case groups',
   },
   header: {
@@ -94,6 +95,7 @@ export default {
     confirmAsk: 'Confirm the blocker is solved and close the case?',
   },
   event: {
+    MILESTONES_CHANGED: '{actor} changed the plan milestones this issue holds up',
     SUBMITTED: '{actor} submitted the case', ACCEPTED: '{actor} accepted', MESSAGE_POSTED: '{actor} posted a message',
     ESCALATED: '{actor} escalated to {to}', AUTO_ESCALATED: 'Escalated automatically (overdue) to {to}',
     RETURNED: '{actor} returned it to {to}', RESOLVED: '{actor} resolved it', REOPENED: '{actor} reopened it',
@@ -120,7 +122,7 @@ export default {
     webhookSecret: 'Signing secret', quietHours: 'Quiet hours (SMS, except urgent)', quietStart: 'From', quietEnd: 'To',
     digest: 'Daily digest e-mail', muted: 'Events I do not want', enabled: 'On',
   },
-  eventType: { SUBMITTED: 'New issue submitted', ACCEPTED: 'Issue accepted', MESSAGE_POSTED: 'New message on issue', ESCALATED: 'Issue escalated', AUTO_ESCALATED: 'Issue escalated automatically (overdue)', RETURNED: 'Issue returned', RESOLVED: 'Issue resolved', REOPENED: 'Issue reopened', CLOSED: 'Issue closed', SUPERVISED: 'Issue put under supervision', EXTENSION_REQUESTED: 'Extension requested', EXTENSION_DECIDED: 'Extension decided', DECISION_RECORDED: 'Meeting decision recorded', DECISION_DONE: 'Meeting decision done', TURNED_YELLOW: 'Issue turned yellow', TURNED_RED: 'Issue turned red' },
+  eventType: { MILESTONES_CHANGED: 'Plan milestones held up by the issue changed', SUBMITTED: 'New issue submitted', ACCEPTED: 'Issue accepted', MESSAGE_POSTED: 'New message on issue', ESCALATED: 'Issue escalated', AUTO_ESCALATED: 'Issue escalated automatically (overdue)', RETURNED: 'Issue returned', RESOLVED: 'Issue resolved', REOPENED: 'Issue reopened', CLOSED: 'Issue closed', SUPERVISED: 'Issue put under supervision', EXTENSION_REQUESTED: 'Extension requested', EXTENSION_DECIDED: 'Extension decided', DECISION_RECORDED: 'Meeting decision recorded', DECISION_DONE: 'Meeting decision done', TURNED_YELLOW: 'Issue turned yellow', TURNED_RED: 'Issue turned red' },
   industry: { TRANSPORT: 'Transport', ENERGY: 'Energy', WATER: 'Water', INDUSTRY: 'Industry', URBAN: 'Urban', SOCIAL: 'Social', OTHER: 'Other' },
   fiveNots: {
     notStopped: { title: 'Sites do not stop', meaning: 'Share of projects under construction whose site is working (在建项目不停工).', details: '{inConstruction} under construction, {stopped} stopped' },
@@ -130,6 +132,7 @@ export default {
     planning: { title: 'Planning does not break off', meaning: 'Projects planned for next year (谋划储备不断档).', details: 'pipeline for {nextYear}' },
   },
   overview: {
+    atRisk: "{n} milestones held up by open blockers put {money} of {region}'s {year} plan at risk", nothingAtRisk: 'No milestone in {region} is held up by a blocker.', milestonesN: '{n} milestones', pendingCorrection: '{n} monthly reports returned for correction, not yet corrected',
     title: 'Overview', year: 'Year', fiveNots: 'Five nots', vsLastMonth: '{p} vs last month', noTrend: 'no figure for last month',
     coordinationUnavailable: 'Case figures unavailable right now', doubleHalf: 'Double half (双过半)',
     planned: 'Planned investment', completed: 'Investment done', firstHalf: 'Done by 30 June', reached: 'Half reached', notReached: 'Half not reached',
@@ -235,5 +238,25 @@ export default {
     file: 'Excel file', upload: 'Import', done: '{n} projects imported', nothingStored: 'There are errors: no project was stored. Fix the rows below and import again.',
     where: 'Where', problem: 'Problem', regions: 'Region tree import', regionsHint: 'Upload or paste the divisions (JSON list: code, name, level, parent); a malformed tree is refused whole.',
     regionsFile: 'JSON file', regionsJson: 'Divisions (JSON)', badJson: 'Not a valid JSON list', regionsDone: '{n} divisions imported',
+  },
+  bulk: {
+    title: 'Monthly reports in one go', fileOnce: 'File all your projects at once with Excel', step1: "Pick the month and download the template (your organisation's projects under construction or suspended, last month's figures, and this month's figures if already filed).",
+    step2: "Fill in this month's columns in Excel (grey columns are locked); rows left empty are not filed.", step3: 'Upload the filled file: it is filed only when every row passes; if any row is wrong nothing is filed and the row and column are named.',
+    download: 'Download the {period} template', file: 'Filled Excel file', upload: 'Upload and file',
+    done: '{filed} projects filed; {unchanged} rows equal to what was filed were left alone', rowFiled: 'Row {row}: revision {n}',
+    nothingFiled: 'The file has errors: nothing was filed. Correct the places below and upload again.',
+    export: 'Export monthly reports', exportHint: "Every project's report of the chosen region (and below) for the month: filed, late, missing, and the reasons of reports returned for correction.",
+  },
+  correction: {
+    return: 'Return for correction', returnHint: 'The owner is notified, sees the reason on this page and files a corrected revision.', reason: 'Reason',
+    returned: 'Returned to the owner for correction', pending: "This month's report was returned for correction", ownerHint: 'Correct it as asked and save again (a new revision).',
+    answered: 'Answers a return', answeredReason: 'Return answered: {reason}', tag: 'Returned', fromTable: "Click a month to open its report (and return it for correction).",
+  },
+  milestone: {
+    state: { done: 'Done', heldUp: 'Held up by blockers', late: 'Late', onSchedule: 'On schedule' },
+    slip: '{n} days late', slipProjected: '{n} days late (projected)', blockers: 'Held up by: {list}', atRisk: '{money} at risk',
+    projectAtRisk: "{money} of this year's plan is held up by open blockers", markDone: 'Mark done', actualDate: 'Actual date',
+    confirmDone: 'Confirm done', notFuture: 'The date cannot be after today', unknown: "Milestone {id} is no longer in this year's plan",
+    heldUpByCase: "Milestones of this year's plan this blocker holds up", planUnavailable: "The project's plan cannot be read right now.",
   },
 }

@@ -30,6 +30,7 @@ export default {
     rules: '预警规则', calendars: '工作日历', policy: '提级时限', deliveries: '消息投递', imports: '导入导出',
     myProjects: '我的项目', myCases: '我的问题', reportBlocker: '反映问题', queue: '待办工作台', meetings: '专题协调',
     inbox: '消息', preferences: '通知设置',
+    bulkReports: '一次填报', reportExport: '月报导出',
     caseGroups: '并案处理',
   },
   header: {
@@ -88,6 +89,7 @@ export default {
     resolution: '办理结果', note: '督办意见', done: '操作成功', confirmAsk: '确认该问题已解决并关闭？',
   },
   event: {
+    MILESTONES_CHANGED: '{actor} 变更了问题卡住的年度计划节点',
     SUBMITTED: '{actor} 提交了问题', ACCEPTED: '{actor} 受理', MESSAGE_POSTED: '{actor} 留言',
     ESCALATED: '{actor} 提级至 {to}', AUTO_ESCALATED: '超时自动提级至 {to}', RETURNED: '{actor} 退回至 {to}',
     RESOLVED: '{actor} 办结', REOPENED: '{actor} 重新打开', CLOSED: '{actor} 确认办结并关闭',
@@ -112,7 +114,7 @@ export default {
     webhook: '群机器人（Webhook）', webhookUrl: '地址（https）', webhookSecret: '签名密钥', quietHours: '免打扰时段（短信，紧急除外）',
     quietStart: '开始', quietEnd: '结束', digest: '每日汇总邮件', muted: '不接收的事件', enabled: '启用',
   },
-  eventType: { SUBMITTED: '新问题已提交', ACCEPTED: '问题已受理', MESSAGE_POSTED: '问题有新留言', ESCALATED: '问题已提级', AUTO_ESCALATED: '问题超时自动提级', RETURNED: '问题已退回', RESOLVED: '问题已办结', REOPENED: '问题已重新打开', CLOSED: '问题已关闭', SUPERVISED: '问题已列入督办', EXTENSION_REQUESTED: '申请延期', EXTENSION_DECIDED: '延期申请已处理', DECISION_RECORDED: '专题协调会议已形成决定', DECISION_DONE: '会议决定已落实', TURNED_YELLOW: '问题亮黄灯', TURNED_RED: '问题亮红灯' },
+  eventType: { MILESTONES_CHANGED: '问题卡住的年度计划节点有变化', SUBMITTED: '新问题已提交', ACCEPTED: '问题已受理', MESSAGE_POSTED: '问题有新留言', ESCALATED: '问题已提级', AUTO_ESCALATED: '问题超时自动提级', RETURNED: '问题已退回', RESOLVED: '问题已办结', REOPENED: '问题已重新打开', CLOSED: '问题已关闭', SUPERVISED: '问题已列入督办', EXTENSION_REQUESTED: '申请延期', EXTENSION_DECIDED: '延期申请已处理', DECISION_RECORDED: '专题协调会议已形成决定', DECISION_DONE: '会议决定已落实', TURNED_YELLOW: '问题亮黄灯', TURNED_RED: '问题亮红灯' },
   industry: { TRANSPORT: '交通', ENERGY: '能源', WATER: '水利', INDUSTRY: '产业', URBAN: '城建', SOCIAL: '社会民生', OTHER: '其他' },
   fiveNots: {
     notStopped: { title: '在建项目不停工', meaning: '在建项目不以防疫为名停工，现场正常施工的比例。', details: '在建 {inConstruction} 个，停工 {stopped} 个' },
@@ -122,6 +124,7 @@ export default {
     planning: { title: '谋划储备不断档', meaning: '已谋划入库、下一年度实施的项目个数。', details: '{nextYear} 年储备项目' },
   },
   overview: {
+    atRisk: '{n} 个年度计划节点被未解决的问题卡住，{region} {year} 年计划投资中有 {money} 受影响', nothingAtRisk: '{region}没有被问题卡住的年度计划节点。', milestonesN: '{n} 个节点', pendingCorrection: '退回待修改的月报 {n} 份',
     title: '总览', year: '年度', fiveNots: '五个不', vsLastMonth: '较上月 {p}', noTrend: '上月无数据，无法比较',
     coordinationUnavailable: '问题办理数据暂不可用', doubleHalf: '双过半',
     planned: '年度计划投资', completed: '已完成投资', firstHalf: '上半年完成', reached: '已过半', notReached: '未过半',
@@ -227,5 +230,25 @@ export default {
     file: 'Excel 文件', upload: '导入', done: '已导入 {n} 个项目', nothingStored: '有错误，本次没有保存任何项目。请改正下列各行后重新导入。',
     where: '位置', problem: '问题', regions: '行政区划导入', regionsHint: '上传或粘贴区划清单（JSON 数组：code、name、level、parent）；结构有误时整体不保存。',
     regionsFile: 'JSON 文件', regionsJson: '区划清单（JSON）', badJson: '不是有效的 JSON 数组', regionsDone: '已导入 {n} 个区划',
+  },
+  bulk: {
+    title: '月报一次填报', fileOnce: '用 Excel 一次填报本单位全部项目', step1: '选择月份，下载填报模板（已列出本单位在建和停工项目、上月数字，本月已报的数字也已填好）。',
+    step2: '在 Excel 中填写本月各列（灰色列不能改），不填的行不会报送。', step3: '上传填好的文件：全部行检查通过才一次报送，任何一行有错都不报送，并指出第几行哪一列。',
+    download: '下载 {period} 填报模板', file: '填好的 Excel 文件', upload: '上传并报送',
+    done: '已报送 {filed} 个项目，{unchanged} 行与已报数字相同未重复报送', rowFiled: '第 {row} 行：已形成第 {n} 版',
+    nothingFiled: '文件有错误，本次没有报送任何项目。请按下列位置改正后重新上传。',
+    export: '导出月报', exportHint: '导出所选地区（含下级）该月全部项目的月报：已报、迟报、未报，以及退回修改的原因。',
+  },
+  correction: {
+    return: '退回修改', returnHint: '退回后业主会收到通知，在本页看到退回原因，修改后保存即为新版本。', reason: '退回原因',
+    returned: '已退回业主修改', pending: '本月月报已被退回修改', ownerHint: '请按退回原因修改后重新保存（形成新版本）。',
+    answered: '答复退回', answeredReason: '答复的退回原因：{reason}', tag: '退回待改', fromTable: '点击月份查看该月月报，可退回修改。',
+  },
+  milestone: {
+    state: { done: '已完成', heldUp: '被问题卡住', late: '已逾期', onSchedule: '按计划' },
+    slip: '已滞后 {n} 天', slipProjected: '预计滞后 {n} 天', blockers: '卡住它的问题：{list}', atRisk: '受影响投资 {money}',
+    projectAtRisk: '本年度计划中有 {money} 投资被未解决的问题卡住', markDone: '标记完成', actualDate: '实际完成日期',
+    confirmDone: '确认完成', notFuture: '完成日期不能晚于今天', unknown: '节点 {id} 已不在本年度计划中',
+    heldUpByCase: '本问题卡住的年度计划节点', planUnavailable: '暂时无法读取项目的年度计划。',
   },
 }

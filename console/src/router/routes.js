@@ -6,6 +6,7 @@ export const routes = [
   { path: '/', name: 'home', component: () => import('../pages/common/HomeRedirect.vue') },
   { path: '/projects', name: 'projects', component: () => import('../pages/owner/MyProjects.vue'), meta: { roles: ['owner'] } },
   { path: '/projects/:id', name: 'report', component: () => import('../pages/owner/ProgressReport.vue') },
+  { path: '/reports', name: 'report-files', component: () => import('../pages/common/ReportFiles.vue'), meta: { roles: ['owner', ...LEADS] } },
   { path: '/issues/new', name: 'report-blocker', component: () => import('../pages/owner/ReportBlocker.vue'), meta: { roles: ['owner'] } },
   { path: '/issues', name: 'my-cases', component: () => import('../pages/owner/MyCases.vue'), meta: { roles: ['owner'] } },
   { path: '/issues/:id', name: 'case', component: () => import('../pages/common/CasePage.vue') },

@@ -11,13 +11,20 @@ import static cn.gov.jx.majorprojects.e2e.Platform.json;
 import static cn.gov.jx.majorprojects.e2e.Platform.token;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -329,5 +336,116 @@ class ConsoleE2ETests {
             }""");
     Assertions.assertThat(status).isEqualTo(403);
     screenshot(page, "desktop-forbidden");
+  }
+
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  /**
+   * The template as the browser downloaded it, with this month's columns of the project's row set
+   * to {@code investment} (万元), 40 %, 12 workers and a working site.
+   */
+  static byte[] filled(Download template, String projectId, double investment) throws Exception {
+    try (InputStream in = Files.newInputStream(template.path());
+        XSSFWorkbook book = new XSSFWorkbook(in)) {
+      Row mine = null;
+      for (Row row : book.getSheetAt(0)) {
+        if (row.getRowNum() > 0 && projectId.equals(row.getCell(0).getStringCellValue())) {
+          mine = row;
+        } else if (row.getRowNum() > 0) {
+          // other tests' projects of the organisation: left empty, so they are skipped
+          for (int c = 7; c <= 12; c++) {
+            if (row.getCell(c) != null) {
+              row.removeCell(row.getCell(c));
+            }
+          }
+        }
+      }
+      Assertions.assertThat(mine).as("the template lists the owner's new project").isNotNull();
+      mine.getCell(7).setCellValue(investment);
+      mine.getCell(8).setCellValue(40);
+      mine.getCell(9).setCellValue(12);
+      mine.getCell(10).setCellValue("WORKING");
+      mine.getCell(12).setCellValue("一次填报：主体结构施工");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      book.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  @Test
+  void anOwnerFilesTheMonthByTemplateAndACoordinatorReturnsItWithAReasonTheOwnerSees()
+      throws Exception {
+    int n = ThreadLocalRandom.current().nextInt(1000, 9999);
+    String projectId = IssuesE2ETests.honggutanProject("赣江新区管廊（一次填报）" + n).get("id").asString();
+    String period = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
+    String path = "/api/projects/" + projectId + "/progress-reports/" + period;
+
+    // 1. the owner on a phone downloads last month's template and uploads it with a bad cell
+    Page owner = chromium.open(PHONE);
+    login(owner, "/reports", "owner.hgt");
+    assertThat(owner.locator("[data-test=template]"))
+        .hasAttribute("href", "/api/progress-reports/template?period=" + period);
+    Download template = owner.waitForDownload(() -> owner.locator("[data-test=template]").click());
+    owner
+        .locator("[data-test=bulk-file]")
+        .setInputFiles(new FilePayload("月报.xlsx", XLSX, filled(template, projectId, -5)));
+    owner.locator("[data-test=bulk-upload-button]").click();
+    assertThat(owner.locator("[data-test=bulk-failed]")).containsText("没有报送任何项目");
+    assertThat(owner.locator("[data-test=bulk-errors]"))
+        .containsText(Pattern.compile("row \\d+: investmentCompleted"));
+    assertThat(owner.locator("[data-test=bulk-errors]")).containsText("column H");
+    Assertions.assertThat(get(path, token("owner.hgt")).statusCode())
+        .as("nothing filed from a sheet with a bad row")
+        .isEqualTo(404);
+
+    // corrected, the same upload files the row: revision 1, seen by every level
+    owner
+        .locator("[data-test=bulk-file]")
+        .setInputFiles(new FilePayload("月报.xlsx", XLSX, filled(template, projectId, 321.5)));
+    owner.locator("[data-test=bulk-upload-button]").click();
+    assertThat(owner.locator("[data-test=bulk-done]")).containsText("已报送 1 个项目");
+    Assertions.assertThat(fitsWidth(owner)).as("the bulk page fits 390 px").isTrue();
+    screenshot(owner, "phone-bulk-reports");
+    JsonNode filed = json(get(path, token("coord.hgt")));
+    Assertions.assertThat(filed.get("revision").asInt()).isEqualTo(1);
+    Assertions.assertThat(filed.get("investmentCompleted").decimalValue())
+        .isEqualByComparingTo("321.5");
+    Assertions.assertThat(filed.get("submittedBy").asString()).isEqualTo("owner.hgt");
+
+    // 2. the county coordinator returns the month for correction with a reason
+    Page county = chromium.open(DESKTOP);
+    login(county, "/queue", "coord.hgt");
+    county.navigate(GATEWAY + "/projects/" + projectId + "?period=" + period);
+    assertThat(county.locator("[data-test=current-state]")).containsText("第 1 版");
+    county.locator("[data-test=return-report]").click();
+    county.locator("[data-test=confirm-return]").click();
+    assertThat(county.locator(".el-dialog")).containsText("请填写此项");
+    county.getByLabel("退回原因").fill("本月完成投资与财务月报不符，请核实后重报" + n);
+    county.locator("[data-test=confirm-return]").click();
+    assertThat(county.locator("[data-test=correction-reason]"))
+        .containsText("本月完成投资与财务月报不符，请核实后重报" + n);
+    assertThat(county.locator("[data-test=return-report]")).hasCount(0);
+    JsonNode returned = json(get(path, token("owner.hgt")));
+    Assertions.assertThat(returned.get("correctionRequested").get("by").asString())
+        .isEqualTo("coord.hgt");
+
+    // 3. the owner sees the reason on the month's report and files a corrected revision
+    owner.navigate(GATEWAY + "/projects/" + projectId + "?period=" + period);
+    assertThat(owner.locator("[data-test=correction-reason]"))
+        .containsText("本月完成投资与财务月报不符，请核实后重报" + n);
+    assertThat(owner.locator("[data-test=correction]")).containsText("coord.hgt");
+    Assertions.assertThat(fitsWidth(owner)).as("the returned report fits 390 px").isTrue();
+    screenshot(owner, "phone-report-returned");
+    owner.getByLabel("当月完成投资（万元）").fill("312.5");
+    owner.locator("[data-test=save-report]").click();
+    assertThat(owner.locator("[data-test=current-state]")).containsText("第 2 版");
+    assertThat(owner.locator("[data-test=correction]")).hasCount(0);
+    assertThat(owner.locator("[data-test=answers-correction]")).hasCount(1);
+    JsonNode corrected = json(get(path, token("coord.hgt")));
+    Assertions.assertThat(corrected.get("revision").asInt()).isEqualTo(2);
+    JsonNode pending = corrected.path("correctionRequested");
+    Assertions.assertThat(pending.isNull() || pending.isMissingNode())
+        .as("no return pending")
+        .isTrue();
   }
 }

@@ -6,6 +6,7 @@ import static cn.gov.jx.majorprojects.e2e.ConsoleBrowser.fitsWidth;
 import static cn.gov.jx.majorprojects.e2e.ConsoleBrowser.login;
 import static cn.gov.jx.majorprojects.e2e.ConsoleBrowser.screenshot;
 import static cn.gov.jx.majorprojects.e2e.IssuesE2ETests.act;
+import static cn.gov.jx.majorprojects.e2e.Platform.GATEWAY;
 import static cn.gov.jx.majorprojects.e2e.Platform.get;
 import static cn.gov.jx.majorprojects.e2e.Platform.json;
 import static cn.gov.jx.majorprojects.e2e.Platform.token;
@@ -529,5 +530,107 @@ class ManagersAndAdminsConsoleE2ETests {
     zip.putNextEntry(new ZipEntry(name));
     zip.write(text.getBytes(StandardCharsets.UTF_8));
     zip.closeEntry();
+  }
+
+  /** Money in 万元 as the console writes it in Chinese: 亿元 with two decimals from 1 亿 up. */
+  static String money(double wan) {
+    if (wan >= 10_000) {
+      return String.format(Locale.ROOT, "%,.2f 亿元", wan / 10_000);
+    }
+    java.text.DecimalFormat tenThousands =
+        new java.text.DecimalFormat(
+            "#,##0.#", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
+    tenThousands.setRoundingMode(java.math.RoundingMode.HALF_UP);
+    return tenThousands.format(wan) + " 万元";
+  }
+
+  @Test
+  void theOverviewCaseAndProjectShowTheInvestmentABlockerHoldsUpUntilTheOwnerMarksItDone() {
+    // tokens cached by a long class run before this one may have outlived their 5 minutes
+    Platform.forgetTokens();
+    String projectId = IssuesE2ETests.honggutanProject(name("红谷滩管廊（节点受阻）")).get("id").asString();
+    int year = MilestoneBlockersE2ETests.YEAR;
+    // 2400 this year; the milestone of 30 June leaves 6 months of it: 1200 at risk
+    String milestone = MilestoneBlockersE2ETests.plan2400(projectId);
+    HttpResponse<String> created =
+        IssuesE2ETests.write(
+            "POST",
+            "/api/issues",
+            token("owner.hgt"),
+            """
+            {"projectId":"%s","title":"管廊征迁受阻","description":"征迁未完成，主体无法贯通",
+             "category":"DEMOLITION","urgency":"URGENT","milestoneIds":["%s"]}"""
+                .formatted(projectId, milestone),
+            null);
+    Assertions.assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String issueId = json(created).get("id").asString();
+    String number = json(created).get("number").asString();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(
+            () ->
+                Assertions.assertThat(
+                        MilestoneBlockersE2ETests.plan(projectId)
+                            .get("investmentAtRisk")
+                            .asDouble())
+                    .isEqualTo(1200.0));
+
+    // the city's manager: the sentence with the API's figures for 南昌市
+    Page manager = chromium.open(DESKTOP);
+    login(manager, "/overview", "manager.nc");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonNode dashboard = json(get("/api/dashboard?year=" + year, token("manager.nc")));
+              String expected =
+                  dashboard.get("milestonesSlipping").asLong()
+                      + " 个年度计划节点被未解决的问题卡住，南昌市 "
+                      + year
+                      + " 年计划投资中有 "
+                      + money(dashboard.get("investmentAtRisk").asDouble())
+                      + " 受影响";
+              String shown = manager.locator("[data-test=at-risk-sentence]").innerText();
+              if (!shown.contains(expected)) {
+                manager.reload();
+                manager.locator("[data-test=at-risk-sentence]").waitFor();
+              }
+              Assertions.assertThat(manager.locator("[data-test=at-risk-sentence]").innerText())
+                  .contains(expected);
+            });
+    assertThat(manager.locator("[data-test=at-risk-children] [data-region='360113']"))
+        .containsText("红谷滩区");
+    screenshot(manager, "desktop-overview-at-risk");
+    // the project for the manager: the plan's money at risk and the milestone held up by the case
+    manager.navigate(GATEWAY + "/portfolio/" + projectId);
+    assertThat(manager.locator("[data-test=plan-at-risk]")).containsText("1,200 万元");
+    Locator held = manager.locator("[data-milestone='" + milestone + "']");
+    assertThat(held.locator("[data-test=milestone-state]")).containsText("被问题卡住");
+    assertThat(held.locator("[data-test=blockers]")).containsText(number);
+
+    // the case names its milestone with the slip and the money
+    Page owner = chromium.open(DESKTOP);
+    login(owner, "/issues/" + issueId, "owner.hgt");
+    Locator onCase = owner.locator("[data-test=case-milestones]");
+    assertThat(onCase).containsText("管廊主体贯通");
+    assertThat(onCase.locator("[data-test=milestone-at-risk]")).containsText("1,200 万元");
+    assertThat(onCase.locator("[data-test=slip]")).containsText("天");
+    screenshot(owner, "desktop-case-milestone");
+
+    // the owner marks the milestone done on its project page: nothing is held up any more
+    owner.navigate(GATEWAY + "/projects/" + projectId);
+    Locator mine = owner.locator("[data-milestone='" + milestone + "']");
+    mine.locator("[data-test=mark-done]").click();
+    mine.locator("[data-test=confirm-done]").click();
+    assertThat(mine.locator("[data-test=milestone-state]")).containsText("已完成");
+    assertThat(owner.locator("[data-test=plan-at-risk]")).hasCount(0);
+    JsonNode done = MilestoneBlockersE2ETests.plan(projectId).get("milestones").get(0);
+    Assertions.assertThat(done.get("done").asBoolean()).isTrue();
+    Assertions.assertThat(done.get("actualDate").asString())
+        .isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+    Assertions.assertThat(
+            MilestoneBlockersE2ETests.plan(projectId).get("investmentAtRisk").asDouble())
+        .isZero();
   }
 }

@@ -132,6 +132,22 @@ class NotificationServiceApplicationTests {
   }
 
   @Test
+  void aBlockerTiedToAMilestoneByTheCityReachesTheOwnerOrganisationsInbox() throws Exception {
+    postEvent(event(UUID.randomUUID().toString(), "MILESTONES_CHANGED", 1, "coord.nc", "360100"))
+        .andExpect(status().isAccepted());
+
+    mvc.perform(MockMvcRequestBuilders.get("/api/notifications").with(TestUsers.ownerHgt()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.totalElements").value(1))
+        .andExpect(jsonPath("$.content[0].type").value("MILESTONES_CHANGED"))
+        .andExpect(jsonPath("$.content[0].text").value("【JX-2026-000123】问题卡住的年度计划节点有变化：征地拆迁受阻"))
+        .andExpect(jsonPath("$.content[0].link").value("/issues/issue-1"));
+    // the coordinator who tied it hears nothing of its own change, nor does another city
+    assertThat(inboxSize(TestUsers.coordNc())).isZero();
+    assertThat(inboxSize(TestUsers.coordGz())).isZero();
+  }
+
+  @Test
   void aMalformedEventIs400ProblemAndNothingIsStored() throws Exception {
     postEvent(
             """

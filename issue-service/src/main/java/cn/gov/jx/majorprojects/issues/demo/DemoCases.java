@@ -166,6 +166,42 @@ class DemoCases {
 
   private record Planned(Instant start, Story story) {}
 
+  /** What happens to a case after it is reported, from its first instant {@code t} on. */
+  private interface Handling {
+    void apply(Issue issue, Instant t);
+  }
+
+  /**
+   * When a case starts: at a fixed instant, or (with {@code colour}) as late as still leaves it in
+   * that colour now.
+   */
+  private record When(Instant at, Warning colour) {
+    static When at(Instant at) {
+      return new When(at, null);
+    }
+
+    static When latestFor(Warning colour) {
+      return new When(null, colour);
+    }
+  }
+
+  /**
+   * One demo case as data: who reports what on which project, whether it holds up the project's
+   * next open milestone of this year's plan, when it starts and what happens to it then.
+   */
+  private record DemoCase(
+      String key,
+      ProjectView project,
+      String reporter,
+      Category category,
+      Urgency urgency,
+      String title,
+      String description,
+      String helpWanted,
+      boolean holdsUpMilestone,
+      When when,
+      Handling handling) {}
+
   private final class Book {
     final Instant now = clock.instant();
     final CaseRules rules = rulebook.current();
@@ -198,36 +234,43 @@ class DemoCases {
       return issue.view(calendar, at).dueAt();
     }
 
-    Issue submit(
-        String number,
-        Instant at,
-        String key,
-        ProjectView project,
-        String reporter,
-        Category category,
-        Urgency urgency,
-        String title,
-        String description,
-        String helpWanted) {
-      return Issue.submit(
-          new Issue.Submission(
-              "demo:" + key,
-              "demo",
-              number,
-              project.id(),
-              project.name(),
-              project.regionCode(),
-              project.ownerOrg(),
-              title,
-              description,
-              category,
-              urgency,
-              helpWanted,
-              reporter,
-              project.ownerOrg()),
-          policyVersion,
-          at,
-          rules);
+    /** Accepted by {@code coordinator} {@code hours} after it was reported. */
+    Handling acceptedAfter(String coordinator, int hours) {
+      return (i, t) -> i.accept(coordinator, t.plus(Duration.ofHours(hours)), rules);
+    }
+
+    /** The case's story: reported (naming the milestones given), then its handling. */
+    Story story(DemoCase c, List<String> milestoneIds) {
+      return (number, t) -> {
+        Issue issue =
+            Issue.submit(
+                new Issue.Submission(
+                    "demo:" + c.key(),
+                    "demo",
+                    number,
+                    c.project().id(),
+                    c.project().name(),
+                    c.project().regionCode(),
+                    c.project().ownerOrg(),
+                    c.title(),
+                    c.description(),
+                    c.category(),
+                    c.urgency(),
+                    c.helpWanted(),
+                    c.reporter(),
+                    c.project().ownerOrg()),
+                milestoneIds,
+                policyVersion,
+                t,
+                rules);
+        c.handling().apply(issue, t);
+        return issue;
+      };
+    }
+
+    /** Where the case starts: its fixed instant or the latest one that leaves it in its colour. */
+    Instant start(DemoCase c, Story story) {
+      return c.when().at() != null ? c.when().at() : startFor(story, c.when().colour());
     }
 
     /**
@@ -246,164 +289,116 @@ class DemoCases {
     }
   }
 
-  private List<Issue> build(List<ProjectView> nc, List<ProjectView> gz) {
-    Book b = new Book();
+  /** The demo's cases, in the order they are listed (they are stored in the order they start). */
+  private List<DemoCase> cases(Book b, List<ProjectView> nc, List<ProjectView> gz) {
     ProjectView nc1 = nc.get(0);
     ProjectView nc2 = nc.get(1 % nc.size());
     ProjectView nc3 = nc.get(2 % nc.size());
     ProjectView gz1 = gz.get(0);
     ProjectView gz2 = gz.get(1 % gz.size());
     ProjectView gz3 = gz.get(2 % gz.size());
-    Map<String, Planned> plan = new LinkedHashMap<>();
-
-    // three projects, one cause: land compensation in 九龙湖片区 (GET /api/issues/clusters)
-    // red at county: past its deadline, the sweep escalates it to 南昌市 by itself
-    plan.put(
-        "land-red",
-        new Planned(
-            b.workingDaysAgo(8, 9),
-            (number, t) -> {
-              Issue i =
-                  b.submit(
-                      number,
-                      t,
-                      "land-red",
-                      nc1,
-                      "owner.hgt",
-                      Category.DEMOLITION,
-                      Urgency.NORMAL,
-                      "九龙湖片区征地补偿标准争议，村民阻工",
-                      "红谷滩区九龙湖片区沿线三个村村民对征地补偿标准有异议，要求按新标准补偿，多次阻工，区征迁办尚未给出答复。",
-                      "请区征迁办尽快明确补偿标准并组织入户签约。");
-              i.accept("coord.hgt", t.plus(Duration.ofHours(3)), b.rules);
-              return i;
-            }));
-    Story landYellow =
-        (number, t) -> {
-          Issue i =
-              b.submit(
-                  number,
-                  t,
-                  "land-yellow",
-                  nc2,
-                  "owner.hgt",
-                  Category.DEMOLITION,
-                  Urgency.NORMAL,
-                  "九龙湖片区村民阻工，征地补偿标准未谈妥",
-                  "红谷滩区九龙湖片区部分农户认为征地补偿标准偏低，拒绝签订补偿协议，阻挠施工机械进场。",
-                  null);
-          i.accept("coord.hgt", t.plus(Duration.ofHours(2)), b.rules);
-          return i;
-        };
-    plan.put("land-yellow", new Planned(b.startFor(landYellow, Warning.YELLOW), landYellow));
-    plan.put(
-        "land-green",
-        new Planned(
-            b.now.minus(Duration.ofHours(3)),
-            (number, t) ->
-                b.submit(
-                    number,
-                    t,
-                    "land-green",
-                    nc3,
-                    "owner.hgt",
-                    Category.DEMOLITION,
-                    Urgency.NORMAL,
-                    "九龙湖片区征地补偿协议签订受阻",
-                    "红谷滩区九龙湖片区征地补偿标准争议未解决，剩余31户未签补偿协议，站点围挡范围无法交地。",
-                    "请协调统一九龙湖片区征地补偿标准。")));
-
-    // green, being worked on at county level
-    plan.put(
-        "materials-green",
-        new Planned(
-            b.workingDaysAgo(1, 9),
-            (number, t) -> {
-              Issue i =
-                  b.submit(
-                      number,
-                      t,
-                      "materials-green",
-                      nc3,
-                      "owner.hgt",
-                      Category.MATERIALS,
-                      Urgency.NORMAL,
-                      "盾构管片钢筋供应紧张",
-                      "受钢材市场波动影响，管片厂螺纹钢到货延迟约两周，盾构掘进面临停机待料。",
-                      "请协调本地钢材供应企业优先保障。");
-              i.accept("coord.hgt", t.plus(Duration.ofHours(2)), b.rules);
-              return i;
-            }));
-
-    // resolved at county level, waiting for the owner to confirm
-    plan.put(
-        "permit-resolved",
-        new Planned(
-            b.workingDaysAgo(6, 10),
-            (number, t) -> {
-              Issue i =
-                  b.submit(
-                      number,
-                      t,
-                      "permit-resolved",
-                      nc1,
-                      "owner.hgt",
-                      Category.PERMIT,
-                      Urgency.NORMAL,
-                      "车站附属结构施工许可办理滞后",
-                      "2号出入口及风亭附属结构施工许可申请已提交一个月，因规划条件核实意见未出具，审批暂停。",
-                      null);
+    return List.of(
+        // three projects, one cause: land compensation in 九龙湖片区 (GET /api/issues/clusters);
+        // red at county: past its deadline, the sweep escalates it to 南昌市 by itself
+        new DemoCase(
+            "land-red",
+            nc1,
+            "owner.hgt",
+            Category.DEMOLITION,
+            Urgency.NORMAL,
+            "九龙湖片区征地补偿标准争议，村民阻工",
+            "红谷滩区九龙湖片区沿线三个村村民对征地补偿标准有异议，要求按新标准补偿，多次阻工，区征迁办尚未给出答复。",
+            "请区征迁办尽快明确补偿标准并组织入户签约。",
+            true,
+            When.at(b.workingDaysAgo(8, 9)),
+            b.acceptedAfter("coord.hgt", 3)),
+        new DemoCase(
+            "land-yellow",
+            nc2,
+            "owner.hgt",
+            Category.DEMOLITION,
+            Urgency.NORMAL,
+            "九龙湖片区村民阻工，征地补偿标准未谈妥",
+            "红谷滩区九龙湖片区部分农户认为征地补偿标准偏低，拒绝签订补偿协议，阻挠施工机械进场。",
+            null,
+            false,
+            When.latestFor(Warning.YELLOW),
+            b.acceptedAfter("coord.hgt", 2)),
+        new DemoCase(
+            "land-green",
+            nc3,
+            "owner.hgt",
+            Category.DEMOLITION,
+            Urgency.NORMAL,
+            "九龙湖片区征地补偿协议签订受阻",
+            "红谷滩区九龙湖片区征地补偿标准争议未解决，剩余31户未签补偿协议，站点围挡范围无法交地。",
+            "请协调统一九龙湖片区征地补偿标准。",
+            false,
+            When.at(b.now.minus(Duration.ofHours(3))),
+            (i, t) -> {}),
+        // green, being worked on at county level
+        new DemoCase(
+            "materials-green",
+            nc3,
+            "owner.hgt",
+            Category.MATERIALS,
+            Urgency.NORMAL,
+            "盾构管片钢筋供应紧张",
+            "受钢材市场波动影响，管片厂螺纹钢到货延迟约两周，盾构掘进面临停机待料。",
+            "请协调本地钢材供应企业优先保障。",
+            true,
+            When.at(b.workingDaysAgo(1, 9)),
+            b.acceptedAfter("coord.hgt", 2)),
+        // resolved at county level, waiting for the owner to confirm
+        new DemoCase(
+            "permit-resolved",
+            nc1,
+            "owner.hgt",
+            Category.PERMIT,
+            Urgency.NORMAL,
+            "车站附属结构施工许可办理滞后",
+            "2号出入口及风亭附属结构施工许可申请已提交一个月，因规划条件核实意见未出具，审批暂停。",
+            null,
+            false,
+            When.at(b.workingDaysAgo(6, 10)),
+            (i, t) -> {
               i.accept("coord.hgt", t.plus(Duration.ofHours(2)), b.rules);
               i.resolve(
                   "coord.hgt", "区行政审批局开辟绿色通道，规划条件核实意见已出具，施工许可证已核发。", b.after(t, 4, 15), b.rules);
-              return i;
-            }));
-
-    // escalated by the county to 南昌市, resolved there and confirmed closed by the owner
-    plan.put(
-        "labor-closed",
-        new Planned(
-            b.workingDaysAgo(15, 9),
-            (number, t) -> {
-              Issue i =
-                  b.submit(
-                      number,
-                      t,
-                      "labor-closed",
-                      nc2,
-                      "owner.hgt",
-                      Category.LABOR,
-                      Urgency.URGENT,
-                      "盾构作业人员短缺，夜间施工班组不足",
-                      "区间隧道盾构夜班作业人员缺口约40人，外地劳务队伍因住宿未落实无法进场。",
-                      "请协调劳务人员临时住宿。");
+            }),
+        // escalated by the county to 南昌市, resolved there and confirmed closed by the owner
+        new DemoCase(
+            "labor-closed",
+            nc2,
+            "owner.hgt",
+            Category.LABOR,
+            Urgency.URGENT,
+            "盾构作业人员短缺，夜间施工班组不足",
+            "区间隧道盾构夜班作业人员缺口约40人，外地劳务队伍因住宿未落实无法进场。",
+            "请协调劳务人员临时住宿。",
+            false,
+            When.at(b.workingDaysAgo(15, 9)),
+            (i, t) -> {
               i.accept("coord.hgt", t.plus(Duration.ofHours(2)), b.rules);
               i.escalate("coord.hgt", "需市人社局统筹调配劳务资源，区内无法解决", b.after(t, 1, 15), b.rules);
               i.accept("coord.nc", b.after(t, 2, 9), b.rules);
               i.resolve(
                   "coord.nc", "市人社局协调两家劳务公司补充作业人员42人，住宿由区里安排人才公寓解决。", b.after(t, 4, 17), b.rules);
               i.confirm("owner.hgt", b.after(t, 5, 10), b.rules);
-              return i;
-            }));
-
-    // 赣州: escalated twice, county → city (by the sweep, late) → province (by the city), red there
-    plan.put(
-        "grid-province-red",
-        new Planned(
-            b.workingDaysAgo(40, 9),
-            (number, t) -> {
-              Issue i =
-                  b.submit(
-                      number,
-                      t,
-                      "grid-province-red",
-                      gz1,
-                      "owner.zg",
-                      Category.ENERGY,
-                      Urgency.NORMAL,
-                      "光伏电站并网接入方案迟迟未批复",
-                      "项目一期50兆瓦已具备并网条件，接入系统方案报送供电公司两个月未批复，110千伏变电站主变容量不足。",
-                      "请协调电网公司加快接入方案批复并安排主变扩容。");
+            }),
+        // 赣州: escalated twice, county → city (by the sweep, late) → province (by the city), red
+        new DemoCase(
+            "grid-province-red",
+            gz1,
+            "owner.zg",
+            Category.ENERGY,
+            Urgency.NORMAL,
+            "光伏电站并网接入方案迟迟未批复",
+            "项目一期50兆瓦已具备并网条件，接入系统方案报送供电公司两个月未批复，110千伏变电站主变容量不足。",
+            "请协调电网公司加快接入方案批复并安排主变扩容。",
+            true,
+            When.at(b.workingDaysAgo(40, 9)),
+            (i, t) -> {
               i.accept("coord.zg", t.plus(Duration.ofHours(4)), b.rules);
               Instant late = b.dueAt(i, t).plus(Duration.ofHours(1));
               i.overdue(late, b.rules);
@@ -412,52 +407,46 @@ class DemoCases {
               Instant province = b.after(late, 5, 9);
               i.accept("coord.jx", province, b.rules);
               i.supervise("coord.jx", "省协调办挂牌督办", b.after(province, 1, 10), b.rules);
-              return i;
-            }));
+            }),
+        // 赣州市 level, yellow
+        new DemoCase(
+            "funding-city-yellow",
+            gz2,
+            "owner.zg",
+            Category.FUNDING,
+            Urgency.NORMAL,
+            "中央预算内投资资金未及时拨付",
+            "今年第二批中央预算内投资3000万元已下达至市财政，至今未拨付到项目单位，工程款支付困难。",
+            "请协调市财政局加快资金拨付。",
+            true,
+            When.latestFor(Warning.YELLOW),
+            (i, t) -> {
+              i.accept("coord.zg", t.plus(Duration.ofHours(1)), b.rules);
+              i.escalate("coord.zg", "资金在市财政局，区级无权调度", t.plus(Duration.ofHours(2)), b.rules);
+              i.accept("coord.gz", t.plus(Duration.ofHours(3)), b.rules);
+            }),
+        // 赣州 county, just reported, not yet accepted
+        new DemoCase(
+            "land-gz-open",
+            gz3,
+            "owner.zg",
+            Category.LAND,
+            Urgency.NORMAL,
+            "升压站用地林地审批未办结",
+            "升压站选址涉及林地2.3公顷，使用林地审核同意书尚未取得，升压站无法开工。",
+            "请林业部门加快林地审核。",
+            false,
+            When.at(b.now.minus(Duration.ofHours(1))),
+            (i, t) -> {}));
+  }
 
-    // 赣州市 level, yellow
-    Story fundingYellow =
-        (number, t) -> {
-          Issue i =
-              b.submit(
-                  number,
-                  t,
-                  "funding-city-yellow",
-                  gz2,
-                  "owner.zg",
-                  Category.FUNDING,
-                  Urgency.NORMAL,
-                  "中央预算内投资资金未及时拨付",
-                  "今年第二批中央预算内投资3000万元已下达至市财政，至今未拨付到项目单位，工程款支付困难。",
-                  "请协调市财政局加快资金拨付。");
-          i.accept("coord.zg", t.plus(Duration.ofHours(1)), b.rules);
-          i.escalate("coord.zg", "资金在市财政局，区级无权调度", t.plus(Duration.ofHours(2)), b.rules);
-          i.accept("coord.gz", t.plus(Duration.ofHours(3)), b.rules);
-          return i;
-        };
-    plan.put(
-        "funding-city-yellow",
-        new Planned(b.startFor(fundingYellow, Warning.YELLOW), fundingYellow));
-
-    // 赣州 county, just reported, not yet accepted
-    plan.put(
-        "land-gz-open",
-        new Planned(
-            b.now.minus(Duration.ofHours(1)),
-            (number, t) ->
-                b.submit(
-                    number,
-                    t,
-                    "land-gz-open",
-                    gz3,
-                    "owner.zg",
-                    Category.LAND,
-                    Urgency.NORMAL,
-                    "升压站用地林地审批未办结",
-                    "升压站选址涉及林地2.3公顷，使用林地审核同意书尚未取得，升压站无法开工。",
-                    "请林业部门加快林地审核。")));
-
-    List<Map.Entry<String, Planned>> inOrder = new ArrayList<>(plan.entrySet());
+  private List<Issue> build(List<ProjectView> nc, List<ProjectView> gz) {
+    Book b = new Book();
+    List<Map.Entry<String, Planned>> inOrder = new ArrayList<>();
+    for (DemoCase c : cases(b, nc, gz)) {
+      Story story = b.story(c, c.holdsUpMilestone() ? nextMilestone(c.project()) : List.of());
+      inOrder.add(Map.entry(c.key(), new Planned(b.start(c, story), story)));
+    }
     inOrder.sort(Comparator.comparing(e -> e.getValue().start()));
     Map<String, Issue> made = new LinkedHashMap<>();
     for (Map.Entry<String, Planned> e : inOrder) {
@@ -467,6 +456,14 @@ class DemoCases {
     }
     meeting(b, made.get("land-red"), made.get("land-yellow"));
     return List.copyOf(made.values());
+  }
+
+  /**
+   * The project's next milestone of this year's plan not done yet (project-service's demo leaves
+   * one open on the demo owners' projects); none without a plan.
+   */
+  private List<String> nextMilestone(ProjectView project) {
+    return projects.openMilestoneIds(project.id()).stream().limit(1).toList();
   }
 
   /** 南昌市's meeting on the land cases: one decision open, one done. */

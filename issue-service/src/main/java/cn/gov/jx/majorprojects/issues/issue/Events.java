@@ -14,7 +14,9 @@ public final class Events {
 
   static final String SOURCE = "issue-service";
 
-  /** The entry of a change of the milestones held up: for project-service only. */
+  /**
+   * The entry of a change of the milestones held up (project-service, and notification-service).
+   */
   public static final String MILESTONES_CHANGED = "MILESTONES_CHANGED";
 
   /** The detail with the case's milestone ids: present on the events project-service needs. */

@@ -12,9 +12,10 @@ import java.util.List;
 /**
  * The relay's second target: an event of a case tied to milestones (its details carry {@code
  * milestoneIds}) is first told to project-service as the case's state after it (its timeline
- * sequence orders the states there, so a redelivery changes nothing); then every event but {@code
- * MILESTONES_CHANGED} goes to notification-service as before. A failure of either is a failed
- * delivery, retried as a whole.
+ * sequence orders the states there, so a redelivery changes nothing); then every event goes to
+ * notification-service as before, {@code MILESTONES_CHANGED} included (the owner organisation and
+ * the holders hear that a blocker now holds up, or no longer holds up, a milestone of the plan:
+ * docs/decisions.md). A failure of either is a failed delivery, retried as a whole.
  */
 class BlockerRelay implements OutboxRelay.Sender {
 
@@ -44,8 +45,6 @@ class BlockerRelay implements OutboxRelay.Sender {
               ids.stream().map(String::valueOf).toList(),
               dueAt == null ? null : Instant.parse(dueAt.toString())));
     }
-    if (!Events.MILESTONES_CHANGED.equals(event.type())) {
-      notifications.send(event);
-    }
+    notifications.send(event);
   }
 }

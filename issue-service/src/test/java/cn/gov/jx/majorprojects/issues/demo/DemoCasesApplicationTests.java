@@ -97,6 +97,19 @@ class DemoCasesApplicationTests {
                       "ownerOrgName":"赣州能源集团","status":"UNDER_CONSTRUCTION"}]""")));
     remote.stubFor(
         WireMock.post(urlEqualTo("/internal/events")).willReturn(aResponse().withStatus(202)));
+    // this year's milestones: June's done, the third quarter's and December's open (as
+    // project-service's demo plans them); p-zg-2 has no plan
+    for (String project : List.of("p-hgt-1", "p-hgt-3", "p-zg-1")) {
+      remote.stubFor(
+          WireMock.get(urlPathEqualTo("/internal/projects/" + project + "/milestones"))
+              .willReturn(
+                  okJson(
+                      ("{\"projectId\":\"%s\",\"year\":2026,\"milestones\":["
+                              + "{\"id\":\"ms-dec-%s\",\"name\":\"年度投资计划完成\",\"plannedDate\":\"2026-12-31\",\"done\":false},"
+                              + "{\"id\":\"ms-jun-%s\",\"name\":\"上半年形象进度目标\",\"plannedDate\":\"2026-06-30\",\"done\":true},"
+                              + "{\"id\":\"ms-q3-%s\",\"name\":\"主体工程阶段验收\",\"plannedDate\":\"2026-09-30\",\"done\":false}]}")
+                          .formatted(project, project, project, project))));
+    }
   }
 
   @DynamicPropertySource
@@ -187,6 +200,25 @@ class DemoCasesApplicationTests {
         .contains(IssueStatus.RESOLVED, IssueStatus.CLOSED, IssueStatus.OPEN);
     assertThat(views.stream().map(IssueView::projectRegion).collect(Collectors.toSet()))
         .isEqualTo(Set.of("360113", "360702"));
+  }
+
+  @Test
+  void someOpenBlockersHoldUpTheNextOpenMilestoneOfTheirProject() {
+    Map<String, List<String>> named =
+        views().stream()
+            .filter(v -> !v.milestoneIds().isEmpty())
+            .collect(Collectors.toMap(IssueView::title, IssueView::milestoneIds));
+    assertThat(named)
+        .containsOnly(
+            Map.entry("九龙湖片区征地补偿标准争议，村民阻工", List.of("ms-q3-p-hgt-1")),
+            Map.entry("盾构管片钢筋供应紧张", List.of("ms-q3-p-hgt-3")),
+            Map.entry("光伏电站并网接入方案迟迟未批复", List.of("ms-q3-p-zg-1")));
+    // each is still open, so project-service counts its milestone as held up
+    for (Issue issue : mongo.findAll(Issue.class)) {
+      if (!issue.milestoneIds().isEmpty()) {
+        assertThat(issue.open()).as(issue.number()).isTrue();
+      }
+    }
   }
 
   @Test

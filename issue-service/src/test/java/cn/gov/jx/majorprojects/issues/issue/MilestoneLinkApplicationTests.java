@@ -106,7 +106,8 @@ class MilestoneLinkApplicationTests extends CaseApplicationTestSupport {
     assertThat(JsonPath.<String>read(body, "$.dueAt")).isNotNull();
     assertThat(told.get(0).getHeader("Authorization")).isEqualTo("Bearer svc-token");
 
-    // the holder adds the second one: a timeline entry, told to project-service only
+    // the holder adds the second one: a timeline entry, told to project-service and then to
+    // notification-service (the owner organisation hears its milestone is held up)
     link(id, TestUsers.coordZg(), "[\"ms-a\",\"ms-b\"]", version(id))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.milestoneIds.length()").value(2));
@@ -121,8 +122,11 @@ class MilestoneLinkApplicationTests extends CaseApplicationTestSupport {
     assertThat(
             remote.findAll(
                 postRequestedFor(urlEqualTo("/internal/events"))
-                    .withRequestBody(matchingJsonPath("$.type", equalTo("MILESTONES_CHANGED")))))
-        .isEmpty();
+                    .withRequestBody(matchingJsonPath("$.type", equalTo("MILESTONES_CHANGED")))
+                    .withRequestBody(matchingJsonPath("$.actor", equalTo("coord.zg")))
+                    .withRequestBody(
+                        matchingJsonPath("$.details.milestoneIds[1]", equalTo("ms-b")))))
+        .hasSize(1);
 
     // the reporter narrows it again
     link(id, TestUsers.ownerZg(), "[\"ms-b\"]", version(id)).andExpect(status().isOk());

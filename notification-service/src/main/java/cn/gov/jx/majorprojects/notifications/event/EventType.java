@@ -22,6 +22,11 @@ public enum EventType {
    * issue-service's sweep: a meeting decision past its due date (responsible region, organiser).
    */
   DECISION_OVERDUE("会议决定已逾期未落实", "Meeting decision overdue"),
+  /**
+   * issue-service: the milestones of the project's annual plan a case holds up were named or
+   * changed (the owner organisation and the holders hear it; the actor does not).
+   */
+  MILESTONES_CHANGED("问题卡住的年度计划节点有变化", "Plan milestones held up by the issue changed"),
   TURNED_YELLOW("问题亮黄灯", "Issue turned yellow"),
   TURNED_RED("问题亮红灯", "Issue turned red"),
   PROJECT_RED("项目亮红灯", "Project turned red"),

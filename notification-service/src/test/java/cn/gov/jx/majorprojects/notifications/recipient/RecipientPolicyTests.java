@@ -80,6 +80,21 @@ class RecipientPolicyTests {
   }
 
   @Test
+  void aBlockerTiedToAMilestoneByItsHolderReachesTheOwnerOrganisationNotTheHolderWhoDidIt() {
+    var event =
+        issueEvent(EventType.MILESTONES_CHANGED, "coord.nc", "360100", List.of("360113"), false);
+    assertThat(policy.recipients(event, DEMO))
+        .containsExactly("owner.hgt")
+        .doesNotContain("coord.nc", "coord.hgt", "owner.zg", "manager.nc");
+  }
+
+  @Test
+  void aMilestoneNamedByTheOwnerReachesTheHoldersNotTheOwner() {
+    var event = issueEvent(EventType.MILESTONES_CHANGED, "owner.hgt", "360113", List.of(), false);
+    assertThat(policy.recipients(event, DEMO)).containsExactly("coord.hgt");
+  }
+
+  @Test
   void aYellowLightStaysWithTheHolders() {
     var event = issueEvent(EventType.TURNED_YELLOW, null, "360100", List.of("360113"), false);
     assertThat(policy.recipients(event, DEMO)).containsExactlyInAnyOrder("coord.nc", "owner.hgt");

@@ -63,6 +63,9 @@ class DemoData {
     Industry.URBAN
   };
 
+  private static final String[] MILESTONES = {"上半年形象进度目标", "主体工程阶段验收", "年度投资计划完成"};
+  private static final int[] MILESTONE_MONTHS = {6, 9, 12};
+
   private final MongoTemplate mongo;
   private final RegionCatalog regions;
   private final ProjectService projects;
@@ -139,11 +142,13 @@ class DemoData {
       for (int i = 0; i < perCounty; i++) {
         serial++;
         int kind = random.nextInt(KINDS.length);
-        String owner = org != null && i % 2 == 0 ? org : "org-demo-" + county.code() + "-" + i;
+        boolean demoOrg = org != null && i % 2 == 0;
+        String owner = demoOrg ? org : "org-demo-" + county.code() + "-" + i;
         String ownerName =
             org != null && i % 2 == 0 ? orgName : county.name() + KINDS[kind] + "建设公司";
         try {
-          made += one(random, admin, county, serial, kind, owner, ownerName, today, thisMonth);
+          made +=
+              one(random, admin, county, serial, kind, owner, ownerName, demoOrg, today, thisMonth);
         } catch (RuntimeException e) {
           log.warn("demo project {} skipped: {}", serial, e.toString());
         }
@@ -160,11 +165,14 @@ class DemoData {
       int kind,
       String owner,
       String ownerName,
+      boolean demoOrg,
       LocalDate today,
       YearMonth thisMonth) {
     int roll = random.nextInt(100);
+    // the demo owners' projects are all building: their reports, milestones and blockers tell the
+    // story
     ProjectStatus status =
-        roll < 60
+        roll < 60 || demoOrg
             ? ProjectStatus.UNDER_CONSTRUCTION
             : roll < 80 ? ProjectStatus.PRE_CONSTRUCTION : ProjectStatus.PLANNED;
     ProjectLevel level =
@@ -202,7 +210,15 @@ class DemoData {
         total
             .multiply(BigDecimal.valueOf(20 + random.nextInt(30)))
             .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP);
-    plans.put(admin, p.getId(), year, new AnnualPlanRequest(annual, List.of()));
+    plans.put(
+        admin,
+        p.getId(),
+        year,
+        new AnnualPlanRequest(
+            annual,
+            status == ProjectStatus.UNDER_CONSTRUCTION
+                ? milestones(new Random(SEED + serial), year, today, demoOrg)
+                : List.of()));
     if (status != ProjectStatus.UNDER_CONSTRUCTION) {
       return 1;
     }
@@ -243,5 +259,26 @@ class DemoData {
               null));
     }
     return 1;
+  }
+
+  /**
+   * The year's three milestones of a building project: the ones already due are done a few days
+   * late at most, except the third quarter's of some projects (always of the demo owners'), left
+   * open so the blockers issue-service's demo ties to it hold up investment (its own random, so the
+   * projects' other figures stay those of the seed).
+   */
+  static List<AnnualPlanRequest.MilestoneRequest> milestones(
+      Random random, int year, LocalDate today, boolean demoOrg) {
+    boolean thirdQuarterOpen = demoOrg || random.nextInt(100) < 30;
+    List<AnnualPlanRequest.MilestoneRequest> out = new ArrayList<>();
+    for (int q = 0; q < MILESTONES.length; q++) {
+      LocalDate planned = LocalDate.of(year, MILESTONE_MONTHS[q], 1).plusMonths(1).minusDays(1);
+      LocalDate actual = planned.plusDays(random.nextInt(8));
+      boolean done = !actual.isAfter(today) && !(q == 1 && thirdQuarterOpen);
+      out.add(
+          new AnnualPlanRequest.MilestoneRequest(
+              null, MILESTONES[q], planned, done ? actual : null));
+    }
+    return out;
   }
 }

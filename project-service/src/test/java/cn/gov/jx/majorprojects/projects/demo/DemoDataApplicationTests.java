@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.jx.majorprojects.projects.FixedClockConfiguration;
 import cn.gov.jx.majorprojects.support.testing.EmbeddedMongoConfiguration;
+import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,28 @@ class DemoDataApplicationTests {
     long in2026 = count(new Document("status", new Document("$ne", "PLANNED")));
     assertThat(((Number) province.get("f", Document.class).get("projects")).longValue())
         .isEqualTo(in2026);
+
+    // the demo owners' projects have the year's milestones: those due done, the third quarter's
+    // open
+    // (what issue-service's demo blockers hold up, so the dashboard shows investment at risk)
+    for (Document project :
+        mongo.getCollection("projects").find(new Document("ownerOrg", "org-nc-metro"))) {
+      Document plan =
+          mongo
+              .getCollection("annual_plans")
+              .find(new Document("projectId", project.get("_id").toString()))
+              .first();
+      assertThat(plan).as(project.getString("code")).isNotNull();
+      List<Document> milestones = plan.getList("milestones", Document.class);
+      assertThat(milestones)
+          .extracting(m -> m.getString("name"))
+          .containsExactly("上半年形象进度目标", "主体工程阶段验收", "年度投资计划完成");
+      assertThat(milestones.get(0).get("actualDate"))
+          .as("June's is done by 26 November")
+          .isNotNull();
+      assertThat(milestones.get(1).get("actualDate")).as("the third quarter's is open").isNull();
+      assertThat(milestones.get(2).get("actualDate")).as("December's is not due yet").isNull();
+    }
 
     // a second start finds the marker and adds nothing
     demo.loadOnce();

@@ -2,6 +2,7 @@ package cn.gov.jx.majorprojects.issues.client.project;
 
 import cn.gov.jx.majorprojects.support.web.BadRequestException;
 import feign.FeignException;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,26 @@ public class Projects {
     } catch (RuntimeException e) {
       log.warn("project-service milestones of {} failed: {}", projectId, e.toString());
       throw unavailable();
+    }
+  }
+
+  /**
+   * The ids of this year's milestones not done yet, earliest planned first (none without a plan);
+   * fails while project-service does not answer.
+   */
+  public List<String> openMilestoneIds(String projectId) {
+    try {
+      ProjectMilestones answer = client.milestones(projectId);
+      if (answer == null || answer.milestones() == null) {
+        return List.of();
+      }
+      return answer.milestones().stream()
+          .filter(m -> !m.done())
+          .sorted(Comparator.comparing(ProjectMilestones.Milestone::plannedDate))
+          .map(ProjectMilestones.Milestone::id)
+          .toList();
+    } catch (FeignException.NotFound e) {
+      return List.of();
     }
   }
 
