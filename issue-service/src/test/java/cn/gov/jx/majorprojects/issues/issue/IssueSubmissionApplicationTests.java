@@ -372,6 +372,46 @@ class IssueSubmissionApplicationTests {
     assertThat(issueCount()).isEqualTo(before + 1);
   }
 
+  /**
+   * Keys are the reporter's own: another owner (even of the same organisation, same project, same
+   * body) who sends a key already used is a new request with a new case, and another organisation's
+   * owner gets the usual 404 — neither ever sees the first owner's case.
+   */
+  @Test
+  void theSameKeyFromAnotherOwnerIsANewCaseNeverTheFirstOwnersOne() throws Exception {
+    long before = issueCount();
+    String first =
+        submit(TestUsers.ownerHgt(), body("p-hgt", "别人的键"), "key-shared-1")
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String firstId = JsonPath.read(first, "$.id");
+    String firstNumber = JsonPath.read(first, "$.number");
+
+    RequestPostProcessor colleague =
+        TestUsers.user("owner.hgt2", "owner", "360113", "org-nc-metro");
+    String second =
+        submit(colleague, body("p-hgt", "别人的键"), "key-shared-1")
+            .andExpect(status().isCreated())
+            .andExpect(header().string("Idempotent-Replayed", "false"))
+            .andExpect(jsonPath("$.reporter").value("owner.hgt2"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(JsonPath.<String>read(second, "$.id")).isNotEqualTo(firstId);
+    assertThat(second).doesNotContain(firstNumber);
+
+    String otherOrg =
+        submit(TestUsers.ownerZg(), body("p-hgt", "别人的键"), "key-shared-1")
+            .andExpect(status().isNotFound())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(otherOrg).doesNotContain(firstId).doesNotContain(firstNumber);
+    assertThat(issueCount()).isEqualTo(before + 2);
+  }
+
   @Test
   void concurrentRetriesCreateOneIssue() throws Exception {
     long before = issueCount();
