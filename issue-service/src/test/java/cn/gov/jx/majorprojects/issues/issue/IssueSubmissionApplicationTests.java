@@ -298,6 +298,42 @@ class IssueSubmissionApplicationTests {
     assertThat(issueCount()).isEqualTo(before);
   }
 
+  /**
+   * A 200 from project-service that is not the project asked for — another shape, a project
+   * without region or owner, another project, no body at all, or 10 MB (over the 4 MB bound on a
+   * peer's answer) — is a 503 problem, never a 404 "no such project" and never a case built from
+   * it; a milestone list that is no list is a 503 too.
+   */
+  @Test
+  void projectServiceAnsweringTheWrongShapeNothingOrTenMegabytesIs503AndStoresNothing()
+      throws Exception {
+    long before = issueCount();
+    List<com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder> answers =
+        List.of(
+            okJson("{\"unexpected\":true}"),
+            okJson("{\"id\":\"p-hgt\",\"name\":\"x\",\"ownerOrg\":\"org-nc-metro\"}"),
+            okJson(HGT_PROJECT.replace("\"id\":\"p-hgt\"", "\"id\":\"p-other\"")),
+            aResponse().withStatus(200).withHeader("Content-Type", "application/json"),
+            okJson(HGT_PROJECT.replace("红谷滩地铁站", "长".repeat(10 * 1024 * 1024 / 3))));
+    for (var answer : answers) {
+      remote.stubFor(get(urlEqualTo("/internal/projects/p-hgt")).willReturn(answer));
+      submit(TestUsers.ownerHgt(), body("p-hgt", "项目服务答非所问"), null)
+          .andExpect(status().isServiceUnavailable())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(jsonPath("$.status").value(503));
+    }
+    remote.stubFor(get(urlEqualTo("/internal/projects/p-hgt")).willReturn(okJson(HGT_PROJECT)));
+    remote.stubFor(
+        get(urlEqualTo("/internal/projects/p-hgt/milestones"))
+            .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")));
+    submit(
+            TestUsers.ownerHgt(),
+            body("p-hgt", "里程碑答空").replace("}", ",\"milestoneIds\":[\"ms-a\"]}"),
+            null)
+        .andExpect(status().isServiceUnavailable());
+    assertThat(issueCount()).isEqualTo(before);
+  }
+
   @Test
   void badInputIs400WithFieldsAndNothingStored() throws Exception {
     long before = issueCount();

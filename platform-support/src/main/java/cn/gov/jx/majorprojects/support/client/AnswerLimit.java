@@ -30,9 +30,8 @@ public final class AnswerLimit {
 
   /** The configured bound ({@code PEER_MAX_ANSWER_SIZE}), in bytes. */
   public static long maxBytes(Environment environment) {
-    return environment
-        .getProperty("platform.clients.max-answer-size", DataSize.class, DEFAULT)
-        .toBytes();
+    String size = environment.getProperty("platform.clients.max-answer-size");
+    return (size == null || size.isBlank() ? DEFAULT : DataSize.parse(size.strip())).toBytes();
   }
 
   /** An answer over the bound. */
