@@ -299,10 +299,10 @@ class IssueSubmissionApplicationTests {
   }
 
   /**
-   * A 200 from project-service that is not the project asked for — another shape, a project
-   * without region or owner, another project, no body at all, or 10 MB (over the 4 MB bound on a
-   * peer's answer) — is a 503 problem, never a 404 "no such project" and never a case built from
-   * it; a milestone list that is no list is a 503 too.
+   * A 200 from project-service that is not the project asked for — another shape, a project without
+   * region or owner, another project, no body at all, or 10 MB (over the 4 MB bound on a peer's
+   * answer) — is a 503 problem, never a 404 "no such project" and never a case built from it; a
+   * milestone list that is no list is a 503 too.
    */
   @Test
   void projectServiceAnsweringTheWrongShapeNothingOrTenMegabytesIs503AndStoresNothing()
@@ -325,7 +325,8 @@ class IssueSubmissionApplicationTests {
     remote.stubFor(get(urlEqualTo("/internal/projects/p-hgt")).willReturn(okJson(HGT_PROJECT)));
     remote.stubFor(
         get(urlEqualTo("/internal/projects/p-hgt/milestones"))
-            .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")));
+            .willReturn(
+                aResponse().withStatus(200).withHeader("Content-Type", "application/json")));
     submit(
             TestUsers.ownerHgt(),
             body("p-hgt", "里程碑答空").replace("}", ",\"milestoneIds\":[\"ms-a\"]}"),

@@ -431,8 +431,7 @@ class DashboardApplicationTests {
     }
     assertThat(
             mongo.count(
-                Query.query(Criteria.where("coordination").exists(true)),
-                DashboardRollups.ROLLUPS))
+                Query.query(Criteria.where("coordination").exists(true)), DashboardRollups.ROLLUPS))
         .isZero();
   }
 

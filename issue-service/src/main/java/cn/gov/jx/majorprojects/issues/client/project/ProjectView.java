@@ -13,10 +13,7 @@ public record ProjectView(
 
   /** An answer about project {@code id} with what a case is built from (not some other shape). */
   boolean isAnswerAbout(String id) {
-    return id.equals(this.id)
-        && isText(name)
-        && isText(regionCode)
-        && isText(ownerOrg);
+    return id.equals(this.id) && isText(name) && isText(regionCode) && isText(ownerOrg);
   }
 
   private static boolean isText(String s) {
