@@ -25,8 +25,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * checked, which is the identity service's failure (503 problem), never a 500 and never a 401 that
  * would send a signed-in user to log in again; and a sound key set afterwards is used at once.
  */
-@SpringBootTest(properties = "management.server.port=0")
-@AutoConfigureWebTestClient(timeout = "PT30S")
+@SpringBootTest(
+    properties = {
+      "management.server.port=0",
+      // the first fetch starts Netty: slow on a busy CI machine, and a timeout is not the point
+      // here
+      "gateway.signing-keys.fetch-timeout=20s"
+    })
+@AutoConfigureWebTestClient(timeout = "PT60S")
 class GatewayIdentityGarbageApplicationTests {
 
   static final WireMockServer keycloak = new WireMockServer(wireMockConfig().dynamicPort());

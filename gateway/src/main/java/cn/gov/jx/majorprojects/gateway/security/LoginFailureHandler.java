@@ -2,6 +2,7 @@ package cn.gov.jx.majorprojects.gateway.security;
 
 import cn.gov.jx.majorprojects.gateway.error.GatewayProblems;
 import java.net.ConnectException;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +88,7 @@ class LoginFailureHandler implements ServerAuthenticationFailureHandler {
   }
 
   private static boolean isGarbage(OAuth2Error error) {
-    return "invalid_token_response".equals(error.getErrorCode());
+    return List.of("invalid_token_response", "server_error", "temporarily_unavailable")
+        .contains(error.getErrorCode());
   }
 }
