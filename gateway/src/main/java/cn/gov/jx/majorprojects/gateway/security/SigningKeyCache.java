@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -119,7 +120,7 @@ final class SigningKeyCache implements Function<SignedJWT, Flux<JWK>> {
         // is Keycloak failing, like an unreachable one: the token cannot be checked (503), and it
         // is not the caller's bad token (401)
         .onErrorMap(
-            DataBufferLimitException.class,
+            e -> NestedExceptionUtils.getMostSpecificCause(e) instanceof DataBufferLimitException,
             e ->
                 new AuthenticationServiceException(
                     "the JWK set at " + jwkSetUri + " is too big", e))
