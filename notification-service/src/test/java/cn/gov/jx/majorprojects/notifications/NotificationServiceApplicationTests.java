@@ -203,6 +203,32 @@ class NotificationServiceApplicationTests {
     assertThat(inboxSize(TestUsers.coordNc())).isEqualTo(1);
   }
 
+  /**
+   * Keycloak's Admin API answering 200 with a user list of the wrong shape, or with no body: the
+   * event is kept and nobody is notified (no made-up recipient, no "nobody has the role"); a later
+   * sweep with a sound answer delivers it once.
+   */
+  @Test
+  void aMalformedAdminApiAnswerKeepsTheEventAndNotifiesNobodyUntilASoundOne() throws Exception {
+    stubRole("coordinator", "[{\"unexpected\":true,\"attributes\":{\"region\":[\"360100\"]}}]");
+    postEvent(event("k2", "ESCALATED", 1, "coord.hgt", "360100")).andExpect(status().isAccepted());
+    keycloak.stubFor(
+        WireMock.get(urlPathEqualTo("/admin/realms/majorprojects/roles/coordinator/users"))
+            .willReturn(
+                aResponse().withStatus(200).withHeader("Content-Type", "application/json")));
+    sweeper.sweep();
+    assertThat(mongo.getCollection("notifications").countDocuments()).isZero();
+    assertThat(mongo.getCollection("deliveries").countDocuments()).isZero();
+
+    stubRole(
+        "coordinator",
+        """
+        [{"username":"coord.nc","enabled":true,"attributes":{"region":["360100"]}}]""");
+    sweeper.sweep();
+    sweeper.sweep();
+    assertThat(inboxSize(TestUsers.coordNc())).isEqualTo(1);
+  }
+
   @Test
   void readingMarksOnlyTheCallersOwnNotifications() throws Exception {
     postEvent(event("r1", "TURNED_RED", 1, null, "360100")).andExpect(status().isAccepted());
@@ -473,5 +499,15 @@ class NotificationServiceApplicationTests {
   @Test
   void everyWriteOperationOfTheOpenApiDocumentHasAWrongRoleTestInTheReadme() throws Exception {
     cn.gov.jx.majorprojects.support.testing.RoleTestInventory.assertComplete(mvc);
+  }
+
+  /**
+   * OWASP API9: the gateway routes every documented {@code /api} path here, and routes no {@code
+   * /api} prefix here that has no documented path.
+   */
+  @Test
+  void theGatewayRoutesEveryDocumentedPathHereAndNoUndocumentedPrefix() throws Exception {
+    cn.gov.jx.majorprojects.support.testing.RouteInventory.assertRouted(
+        mvc, "notification-service");
   }
 }

@@ -156,4 +156,13 @@ class ProjectServiceApplicationTests {
   void everyWriteOperationOfTheOpenApiDocumentHasAWrongRoleTestInTheReadme() throws Exception {
     cn.gov.jx.majorprojects.support.testing.RoleTestInventory.assertComplete(mvc);
   }
+
+  /**
+   * OWASP API9: the gateway routes every documented {@code /api} path here, and routes no {@code
+   * /api} prefix here that has no documented path.
+   */
+  @Test
+  void theGatewayRoutesEveryDocumentedPathHereAndNoUndocumentedPrefix() throws Exception {
+    cn.gov.jx.majorprojects.support.testing.RouteInventory.assertRouted(mvc, "project-service");
+  }
 }

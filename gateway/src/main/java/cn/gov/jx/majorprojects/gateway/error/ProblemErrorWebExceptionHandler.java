@@ -56,8 +56,9 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
     } else if (causedBy(error, TimeoutException.class)) {
       status = HttpStatus.GATEWAY_TIMEOUT;
       detail = "The service did not answer in time";
-    } else if (error instanceof AuthenticationServiceException) {
-      // the token could not be checked at all: no signing keys yet and Keycloak unreachable
+    } else if (causedBy(error, AuthenticationServiceException.class)) {
+      // the token could not be checked at all: no signing keys yet and Keycloak unreachable, or
+      // answering something that is not a key set (wrapped by Spring's "Could not obtain the keys")
       log.warn(
           "cannot check a token on {} (traceId {}): {}",
           exchange.getRequest().getPath(),

@@ -2,12 +2,17 @@ package cn.gov.jx.majorprojects.gateway.security;
 
 import cn.gov.jx.majorprojects.gateway.error.GatewayProblems;
 import java.net.ConnectException;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -62,9 +67,17 @@ class LoginFailureHandler implements ServerAuthenticationFailureHandler {
     return problems.write(exchange, status, detail);
   }
 
+  /**
+   * Keycloak cannot be reached, broke off, or answered the code exchange with something that is not
+   * a token response (not JSON, another shape, no body, over the codec's 256 KB): its failure, not
+   * the user's.
+   */
   static boolean isUnreachable(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof ConnectException
+      if (t instanceof OAuth2AuthenticationException e && isGarbage(e.getError())
+          || t instanceof OAuth2AuthorizationException a && isGarbage(a.getError())
+          || t instanceof DataBufferLimitException
+          || t instanceof ConnectException
           || t instanceof TimeoutException
           || t instanceof WebClientRequestException
           || t instanceof java.io.IOException) {
@@ -72,5 +85,10 @@ class LoginFailureHandler implements ServerAuthenticationFailureHandler {
       }
     }
     return false;
+  }
+
+  private static boolean isGarbage(OAuth2Error error) {
+    return List.of("invalid_token_response", "server_error", "temporarily_unavailable")
+        .contains(error.getErrorCode());
   }
 }

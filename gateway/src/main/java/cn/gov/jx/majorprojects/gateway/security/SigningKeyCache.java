@@ -12,6 +12,9 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -113,6 +116,16 @@ final class SigningKeyCache implements Function<SignedJWT, Flux<JWK>> {
         .retrieve()
         .bodyToMono(String.class)
         .timeout(fetchTimeout)
+        // an answer that is no key set (not JSON, another shape, no body, over the codec's 256 KB)
+        // is Keycloak failing, like an unreachable one: the token cannot be checked (503), and it
+        // is not the caller's bad token (401)
+        .onErrorMap(
+            e -> NestedExceptionUtils.getMostSpecificCause(e) instanceof DataBufferLimitException,
+            e ->
+                new AuthenticationServiceException(
+                    "the JWK set at " + jwkSetUri + " is too big", e))
+        .switchIfEmpty(
+            Mono.error(() -> new AuthenticationServiceException("no JWK set at " + jwkSetUri)))
         .handle(
             (body, sink) -> {
               try {
@@ -120,7 +133,7 @@ final class SigningKeyCache implements Function<SignedJWT, Flux<JWK>> {
                 log.info("fetched {} signing key(s) from {}", set.getKeys().size(), jwkSetUri);
                 sink.next(set);
               } catch (ParseException e) {
-                sink.error(new IllegalStateException("not a JWK set at " + jwkSetUri, e));
+                sink.error(new AuthenticationServiceException("not a JWK set at " + jwkSetUri, e));
               }
             });
   }

@@ -221,4 +221,26 @@ class CoordinationMeetingApplicationTests extends CaseApplicationTestSupport {
     mvc.perform(get("/api/issues/" + issue + "/timeline").with(TestUsers.coordNc()))
         .andExpect(jsonPath("$.length()").value(1));
   }
+
+  @Test
+  void aMeetingOfMoreThanFiftyCasesOrAHundredAttendeesIs400AndNothingIsStored() throws Exception {
+    String issue = submit(TestUsers.ownerHgt(), "p-hgt", "会议规模");
+    long meetings = mongo.getCollection("coordination_meetings").countDocuments();
+    String ids = String.join(",", java.util.Collections.nCopies(51, "\"" + issue + "\""));
+    String people = String.join(",", java.util.Collections.nCopies(101, "\"coord.hgt\""));
+    String body =
+        """
+        {"title":"大会","regionCode":"360100","scheduledAt":"2026-11-27T01:00:00Z",
+         "attendees":[%s],"issueIds":[%s]}""";
+    postJson("/api/coordination-meetings", TestUsers.coordNc(), body.formatted("", ids))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", hasItem("issueIds")));
+    postJson(
+            "/api/coordination-meetings",
+            TestUsers.coordNc(),
+            body.formatted(people, "\"" + issue + "\""))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", hasItem("attendees")));
+    assertThat(mongo.getCollection("coordination_meetings").countDocuments()).isEqualTo(meetings);
+  }
 }

@@ -298,6 +298,43 @@ class IssueSubmissionApplicationTests {
     assertThat(issueCount()).isEqualTo(before);
   }
 
+  /**
+   * A 200 from project-service that is not the project asked for — another shape, a project without
+   * region or owner, another project, no body at all, or 10 MB (over the 4 MB bound on a peer's
+   * answer) — is a 503 problem, never a 404 "no such project" and never a case built from it; a
+   * milestone list that is no list is a 503 too.
+   */
+  @Test
+  void projectServiceAnsweringTheWrongShapeNothingOrTenMegabytesIs503AndStoresNothing()
+      throws Exception {
+    long before = issueCount();
+    List<com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder> answers =
+        List.of(
+            okJson("{\"unexpected\":true}"),
+            okJson("{\"id\":\"p-hgt\",\"name\":\"x\",\"ownerOrg\":\"org-nc-metro\"}"),
+            okJson(HGT_PROJECT.replace("\"id\":\"p-hgt\"", "\"id\":\"p-other\"")),
+            aResponse().withStatus(200).withHeader("Content-Type", "application/json"),
+            okJson(HGT_PROJECT.replace("红谷滩地铁站", "长".repeat(10 * 1024 * 1024 / 3))));
+    for (var answer : answers) {
+      remote.stubFor(get(urlEqualTo("/internal/projects/p-hgt")).willReturn(answer));
+      submit(TestUsers.ownerHgt(), body("p-hgt", "项目服务答非所问"), null)
+          .andExpect(status().isServiceUnavailable())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(jsonPath("$.status").value(503));
+    }
+    remote.stubFor(get(urlEqualTo("/internal/projects/p-hgt")).willReturn(okJson(HGT_PROJECT)));
+    remote.stubFor(
+        get(urlEqualTo("/internal/projects/p-hgt/milestones"))
+            .willReturn(
+                aResponse().withStatus(200).withHeader("Content-Type", "application/json")));
+    submit(
+            TestUsers.ownerHgt(),
+            body("p-hgt", "里程碑答空").replace("}", ",\"milestoneIds\":[\"ms-a\"]}"),
+            null)
+        .andExpect(status().isServiceUnavailable());
+    assertThat(issueCount()).isEqualTo(before);
+  }
+
   @Test
   void badInputIs400WithFieldsAndNothingStored() throws Exception {
     long before = issueCount();
@@ -370,6 +407,46 @@ class IssueSubmissionApplicationTests {
         .andExpect(status().isConflict())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     assertThat(issueCount()).isEqualTo(before + 1);
+  }
+
+  /**
+   * Keys are the reporter's own: another owner (even of the same organisation, same project, same
+   * body) who sends a key already used is a new request with a new case, and another organisation's
+   * owner gets the usual 404 — neither ever sees the first owner's case.
+   */
+  @Test
+  void theSameKeyFromAnotherOwnerIsANewCaseNeverTheFirstOwnersOne() throws Exception {
+    long before = issueCount();
+    String first =
+        submit(TestUsers.ownerHgt(), body("p-hgt", "别人的键"), "key-shared-1")
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String firstId = JsonPath.read(first, "$.id");
+    String firstNumber = JsonPath.read(first, "$.number");
+
+    RequestPostProcessor colleague =
+        TestUsers.user("owner.hgt2", "owner", "360113", "org-nc-metro");
+    String second =
+        submit(colleague, body("p-hgt", "别人的键"), "key-shared-1")
+            .andExpect(status().isCreated())
+            .andExpect(header().string("Idempotent-Replayed", "false"))
+            .andExpect(jsonPath("$.reporter").value("owner.hgt2"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(JsonPath.<String>read(second, "$.id")).isNotEqualTo(firstId);
+    assertThat(second).doesNotContain(firstNumber);
+
+    String otherOrg =
+        submit(TestUsers.ownerZg(), body("p-hgt", "别人的键"), "key-shared-1")
+            .andExpect(status().isNotFound())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(otherOrg).doesNotContain(firstId).doesNotContain(firstNumber);
+    assertThat(issueCount()).isEqualTo(before + 2);
   }
 
   @Test

@@ -20,10 +20,12 @@ class InboxController {
 
   private final Inbox inbox;
   private final NotificationStreams streams;
+  private final StreamSlots slots;
 
-  InboxController(Inbox inbox, NotificationStreams streams) {
+  InboxController(Inbox inbox, NotificationStreams streams, StreamSlots slots) {
     this.inbox = inbox;
     this.streams = streams;
+    this.slots = slots;
   }
 
   @GetMapping
@@ -53,6 +55,6 @@ class InboxController {
 
   @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter stream(PlatformUser user) {
-    return streams.open(user.username());
+    return slots.hold(user.username(), () -> streams.open(user.username()));
   }
 }

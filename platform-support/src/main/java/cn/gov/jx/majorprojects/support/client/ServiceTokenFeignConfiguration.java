@@ -3,15 +3,23 @@ package cn.gov.jx.majorprojects.support.client;
 import feign.RequestInterceptor;
 import feign.RetryableException;
 import feign.Retryer;
+import feign.codec.Decoder;
 import feign.codec.ErrorDecoder;
+import feign.optionals.OptionalDecoder;
 import java.net.SocketTimeoutException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.openfeign.support.FeignHttpMessageConverters;
+import org.springframework.cloud.openfeign.support.ResponseEntityDecoder;
+import org.springframework.cloud.openfeign.support.SpringDecoder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * For {@code @FeignClient(configuration = ServiceTokenFeignConfiguration.class)}: every call
  * carries the {@code services} client-credentials token (the internal contracts require it). A 401
  * answer means the peer no longer accepts the held token (Keycloak's keys changed): the token is
- * dropped and the call is made once more with a new one.
+ * dropped and the call is made once more with a new one. Answers are read up to {@link
+ * AnswerLimit}'s bound.
  */
 public class ServiceTokenFeignConfiguration {
 
@@ -24,9 +32,18 @@ public class ServiceTokenFeignConfiguration {
     };
   }
 
+  /** Spring Cloud's own decoder chain, reading a bounded body. */
+  @Bean
+  Decoder boundedAnswers(
+      ObjectProvider<FeignHttpMessageConverters> converters, Environment environment) {
+    return AnswerLimit.feignDecoder(
+        new OptionalDecoder(new ResponseEntityDecoder(new SpringDecoder(converters))),
+        AnswerLimit.maxBytes(environment));
+  }
+
   @Bean
   ErrorDecoder refusedTokenIsRetried(ServiceToken token) {
-    ErrorDecoder standard = new ErrorDecoder.Default();
+    ErrorDecoder standard = AnswerLimit.feignErrorDecoder(new ErrorDecoder.Default());
     return (methodKey, response) -> {
       if (response.status() == 401) {
         token.invalidate();

@@ -1,5 +1,6 @@
 package cn.gov.jx.majorprojects.support.region;
 
+import cn.gov.jx.majorprojects.support.client.AnswerLimit;
 import cn.gov.jx.majorprojects.support.client.ServiceToken;
 import cn.gov.jx.majorprojects.support.client.ServiceTokenAutoConfiguration;
 import cn.gov.jx.majorprojects.support.config.PlatformSupportAutoConfiguration;
@@ -11,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
@@ -32,7 +34,8 @@ public class RegionFollowerAutoConfiguration {
       RegionTree tree,
       ServiceToken token,
       RegionSettings settings,
-      ObjectProvider<RestClient.Builder> builders) {
+      ObjectProvider<RestClient.Builder> builders,
+      Environment environment) {
     var timeouts = new SimpleClientHttpRequestFactory();
     timeouts.setConnectTimeout(Duration.ofSeconds(2));
     timeouts.setReadTimeout(Duration.ofSeconds(5));
@@ -41,6 +44,8 @@ public class RegionFollowerAutoConfiguration {
             .getIfAvailable(RestClient::builder)
             .baseUrl(settings.ownerUrl())
             .requestFactory(timeouts)
+            .requestInterceptor(
+                AnswerLimit.restClientInterceptor(AnswerLimit.maxBytes(environment)))
             .requestInterceptor(
                 (request, body, execution) -> {
                   request.getHeaders().set(HttpHeaders.AUTHORIZATION, token.bearer());

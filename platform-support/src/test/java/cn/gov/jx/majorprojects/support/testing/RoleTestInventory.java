@@ -88,18 +88,20 @@ public final class RoleTestInventory {
   /** Fails with every gap of the service's own {@code /v3/api-docs}, as MockMvc serves it. */
   public static void assertComplete(org.springframework.test.web.servlet.MockMvc mvc)
       throws Exception {
-    String document =
-        mvc.perform(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
-                    "/v3/api-docs"))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    List<String> gaps = ofThisModule().gapsIn(document);
+    List<String> gaps = ofThisModule().gapsIn(apiDocs(mvc));
     if (!gaps.isEmpty()) {
       throw new AssertionError(
           "write operations without a wrong-role test:\n" + String.join("\n", gaps));
     }
+  }
+
+  /** The service's own {@code /v3/api-docs}, as MockMvc serves it. */
+  static String apiDocs(org.springframework.test.web.servlet.MockMvc mvc) throws Exception {
+    return mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v3/api-docs"))
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
   }
 
   /**

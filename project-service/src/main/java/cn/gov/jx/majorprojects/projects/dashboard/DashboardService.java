@@ -175,10 +175,17 @@ class DashboardService {
         ((Number) c.get("overdueNow")).longValue());
   }
 
-  /** One call per dashboard request; any failure or slowness shows as unavailable. */
+  /**
+   * One call per dashboard request; any failure or slowness, or an answer that is not about this
+   * region and year (no body, another shape), shows as unavailable and is not remembered.
+   */
   private CoordinationStats coordination(String regionCode, int year) {
     try {
-      return issues.coordinationStats(regionCode, year);
+      CoordinationStats answer = issues.coordinationStats(regionCode, year);
+      if (answer == null || !answer.isAnswerAbout(regionCode, year)) {
+        throw new IllegalStateException("an answer that is not about " + regionCode + " " + year);
+      }
+      return answer;
     } catch (RuntimeException e) {
       log.warn("coordination figures unavailable for {} {}: {}", regionCode, year, e.toString());
       return null;

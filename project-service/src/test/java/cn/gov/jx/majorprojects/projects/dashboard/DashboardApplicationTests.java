@@ -392,6 +392,49 @@ class DashboardApplicationTests {
     assertThat(millis).isLessThan(2500);
   }
 
+  /**
+   * issue-service answering 200 with a body that is not JSON, JSON of another shape (whose missing
+   * numbers would read as zeros), another region's figures, no body at all, or 10 MB (over the 4 MB
+   * bound): the coordination figure is unavailable, the rest of the dashboard is there, and no
+   * reading is remembered as this month's.
+   */
+  @Test
+  void coordinationIsUnavailableAndNotRememberedWhenIssueServiceAnswersGarbage() throws Exception {
+    nanchang();
+    List<String> bodies =
+        List.of(
+            "<html>502</html>",
+            "{\"unexpected\":true}",
+            "{\"regionCode\":\"360100\",\"year\":2026,\"received\":-5,\"children\":[]}",
+            "{\"regionCode\":\"360700\",\"year\":2026,\"received\":3,\"resolved\":1,"
+                + "\"resolvedOnTime\":1,\"overdueNow\":0,\"children\":[]}",
+            "",
+            "{\"regionCode\":\"360100\",\"year\":2026,\"note\":\""
+                + "x".repeat(10 * 1024 * 1024)
+                + "\",\"received\":1,\"resolved\":1,\"resolvedOnTime\":1,\"overdueNow\":0,"
+                + "\"children\":[]}");
+    for (String body : bodies) {
+      issueService.stubFor(
+          get(urlPathEqualTo("/internal/coordination-stats"))
+              .willReturn(
+                  aResponse()
+                      .withStatus(200)
+                      .withHeader("Content-Type", "application/json")
+                      .withBody(body)));
+      String json = dashboard(TestUsers.managerNc(), "?regionCode=360100&year=2026");
+      assertThat((Boolean) JsonPath.read(json, "$.fiveNots.coordination.available"))
+          .as(body.length() > 100 ? "10 MB" : body)
+          .isFalse();
+      assertThat((Boolean) JsonPath.read(json, "$.children[0].fiveNots.coordination.available"))
+          .isFalse();
+      assertThat(number(json, "$.projects")).isEqualTo(2);
+    }
+    assertThat(
+            mongo.count(
+                Query.query(Criteria.where("coordination").exists(true)), DashboardRollups.ROLLUPS))
+        .isZero();
+  }
+
   /** Makes this month's recorded changes look as if they had happened in October. */
   void asIfRecordedInOctober() {
     for (Document d :

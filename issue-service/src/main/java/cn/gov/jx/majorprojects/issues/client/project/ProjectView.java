@@ -9,4 +9,14 @@ public record ProjectView(
     String regionCode,
     String ownerOrg,
     String ownerOrgName,
-    String status) {}
+    String status) {
+
+  /** An answer about project {@code id} with what a case is built from (not some other shape). */
+  boolean isAnswerAbout(String id) {
+    return id.equals(this.id) && isText(name) && isText(regionCode) && isText(ownerOrg);
+  }
+
+  private static boolean isText(String s) {
+    return s != null && !s.isBlank();
+  }
+}

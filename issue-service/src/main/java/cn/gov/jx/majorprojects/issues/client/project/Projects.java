@@ -34,10 +34,11 @@ public class Projects {
   public Set<String> milestoneIds(String projectId) {
     try {
       ProjectMilestones answer = client.milestones(projectId);
-      Set<String> ids = new HashSet<>();
-      if (answer != null && answer.milestones() != null) {
-        answer.milestones().forEach(m -> ids.add(m.id()));
+      if (answer == null || answer.milestones() == null) {
+        throw new IllegalStateException("an answer without milestones");
       }
+      Set<String> ids = new HashSet<>();
+      answer.milestones().forEach(m -> ids.add(m.id()));
       return ids;
     } catch (FeignException.NotFound e) {
       return Set.of();
@@ -95,9 +96,17 @@ public class Projects {
         HttpStatus.SERVICE_UNAVAILABLE, "project-service is not answering; try again shortly");
   }
 
+  /**
+   * The project, empty when project-service says it does not exist (404); 503 when it does not
+   * answer, or answers 200 with something that is not this project (no body, another shape).
+   */
   public Optional<ProjectView> find(String id) {
     try {
-      return Optional.ofNullable(client.project(id));
+      ProjectView answer = client.project(id);
+      if (answer == null || !answer.isAnswerAbout(id)) {
+        throw new IllegalStateException("an answer that is not project " + id + ": " + answer);
+      }
+      return Optional.of(answer);
     } catch (FeignException.NotFound e) {
       return Optional.empty();
     } catch (RuntimeException e) {

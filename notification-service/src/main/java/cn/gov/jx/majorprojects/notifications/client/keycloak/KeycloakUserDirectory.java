@@ -3,6 +3,7 @@ package cn.gov.jx.majorprojects.notifications.client.keycloak;
 import cn.gov.jx.majorprojects.notifications.config.NotificationProperties;
 import cn.gov.jx.majorprojects.notifications.recipient.DirectoryUser;
 import cn.gov.jx.majorprojects.notifications.recipient.UserDirectory;
+import cn.gov.jx.majorprojects.support.client.AnswerLimit;
 import cn.gov.jx.majorprojects.support.client.ServiceToken;
 import cn.gov.jx.majorprojects.support.security.PlatformRole;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -20,7 +22,9 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Users by realm role from Keycloak's Admin REST API, with the {@code services} client's service
- * account (view-users/query-users); each role's list is reused for a short time.
+ * account (view-users/query-users); each role's list is reused for a short time. An answer that is
+ * not what the Admin API answers (an empty body, users without a username, a body over {@link
+ * AnswerLimit}'s bound) is an error, never "nobody has this role": the event waits for a later try.
  */
 @Component
 class KeycloakUserDirectory implements UserDirectory {
@@ -34,9 +38,15 @@ class KeycloakUserDirectory implements UserDirectory {
   private final Map<PlatformRole, Cached> cache = new ConcurrentHashMap<>();
   private volatile boolean roleListingForbidden;
 
-  KeycloakUserDirectory(ServiceToken token, NotificationProperties properties, Clock clock) {
+  KeycloakUserDirectory(
+      ServiceToken token, NotificationProperties properties, Clock clock, Environment environment) {
     this.settings = properties.keycloak();
-    this.rest = RestClient.builder().baseUrl(settings.adminUrl()).build();
+    this.rest =
+        RestClient.builder()
+            .baseUrl(settings.adminUrl())
+            .requestInterceptor(
+                AnswerLimit.restClientInterceptor(AnswerLimit.maxBytes(environment)))
+            .build();
     this.token = token;
     this.clock = clock;
   }
@@ -77,6 +87,9 @@ class KeycloakUserDirectory implements UserDirectory {
       byRole.put(each, new ArrayList<>());
     }
     for (KeycloakUser user : pages("/admin/realms/{realm}/users", bearer, null)) {
+      if (user.id() == null) {
+        throw malformed("a user without an id");
+      }
       List<RoleName> roles =
           rest.get()
               .uri(
@@ -86,7 +99,10 @@ class KeycloakUserDirectory implements UserDirectory {
               .header(HttpHeaders.AUTHORIZATION, bearer)
               .retrieve()
               .body(new ParameterizedTypeReference<List<RoleName>>() {});
-      for (RoleName name : roles == null ? List.<RoleName>of() : roles) {
+      for (RoleName name : wellFormed(roles, "role mappings")) {
+        if (name == null || name.name() == null) {
+          throw malformed("a role mapping without a name");
+        }
         PlatformRole.fromRealmName(name.name()).ifPresent(r -> byRole.get(r).add(user));
       }
     }
@@ -110,8 +126,13 @@ class KeycloakUserDirectory implements UserDirectory {
               .header(HttpHeaders.AUTHORIZATION, bearer)
               .retrieve()
               .body(new ParameterizedTypeReference<List<KeycloakUser>>() {});
-      if (page == null || page.isEmpty()) {
+      if (wellFormed(page, "users").isEmpty()) {
         break;
+      }
+      for (KeycloakUser user : page) {
+        if (user == null || user.username() == null) {
+          throw malformed("a user without a username");
+        }
       }
       all.addAll(page);
       if (page.size() < PAGE) {
@@ -129,6 +150,17 @@ class KeycloakUserDirectory implements UserDirectory {
                 new DirectoryUser(
                     u.username(), role, u.attribute("region"), u.attribute("org"), u.email()))
         .toList();
+  }
+
+  private static <T> List<T> wellFormed(List<T> answer, String what) {
+    if (answer == null) {
+      throw malformed("an empty body for " + what);
+    }
+    return answer;
+  }
+
+  private static IllegalStateException malformed(String what) {
+    return new IllegalStateException("Keycloak's Admin API answered " + what);
   }
 
   record RoleName(String name) {}

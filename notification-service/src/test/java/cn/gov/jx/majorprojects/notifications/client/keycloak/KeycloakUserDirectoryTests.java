@@ -24,6 +24,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -67,7 +68,10 @@ class KeycloakUserDirectoryTests {
             null);
     directory =
         new KeycloakUserDirectory(
-            new ServiceToken(tokens, "notification-service"), properties, Clock.systemUTC());
+            new ServiceToken(tokens, "notification-service"),
+            properties,
+            Clock.systemUTC(),
+            new MockEnvironment().withProperty("platform.clients.max-answer-size", "1MB"));
   }
 
   @AfterEach
@@ -119,5 +123,35 @@ class KeycloakUserDirectoryTests {
     assertThat(directory.usersWithRole(PlatformRole.MANAGER))
         .extracting(DirectoryUser::username)
         .containsExactly("manager.nc");
+  }
+
+  /**
+   * A body that is not JSON, JSON of another shape, 10 MB, or a 200 with no body at all: an error
+   * (the event waits), never an empty or made-up list of users, and nothing of it is reused.
+   */
+  @Test
+  void aMalformedOrHugeAnswerIsAnErrorNeverAnEmptyOrMadeUpListOfUsers() {
+    String path = "/admin/realms/majorprojects/roles/coordinator/users";
+    java.util.List<com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder> answers =
+        java.util.List.of(
+            aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>"),
+            okJson("{\"users\":[]}"),
+            okJson("[{\"unexpected\":true}]"),
+            okJson("[\"coord.nc\"]"),
+            okJson("[" + " ".repeat(10 * 1024 * 1024) + "]"),
+            aResponse().withStatus(200).withHeader("Content-Type", "application/json"));
+    for (var answer : answers) {
+      keycloak.stubFor(get(urlPathEqualTo(path)).willReturn(answer));
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> directory.usersWithRole(PlatformRole.COORDINATOR))
+          .isInstanceOf(RuntimeException.class);
+    }
+    // nothing of the above was kept: a good answer is asked for and used at once
+    keycloak.stubFor(
+        get(urlPathEqualTo(path))
+            .willReturn(okJson("[{\"id\":\"a\",\"username\":\"coord.nc\",\"enabled\":true}]")));
+    assertThat(directory.usersWithRole(PlatformRole.COORDINATOR))
+        .extracting(DirectoryUser::username)
+        .containsExactly("coord.nc");
   }
 }

@@ -16,5 +16,27 @@ public record CoordinationStats(
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Child(
-      String regionCode, long received, long resolved, long resolvedOnTime, long overdueNow) {}
+      String regionCode, long received, long resolved, long resolvedOnTime, long overdueNow) {
+
+    boolean isSound() {
+      return regionCode != null
+          && received >= 0
+          && resolved >= 0
+          && resolvedOnTime >= 0
+          && overdueNow >= 0;
+    }
+  }
+
+  /**
+   * An answer about this region and year, with counts that can be counts and every child named (not
+   * some other shape, whose missing numbers would read as zeros).
+   */
+  public boolean isAnswerAbout(String regionCode, int year) {
+    return regionCode.equals(this.regionCode)
+        && this.year != null
+        && this.year == year
+        && new Child(regionCode, received, resolved, resolvedOnTime, overdueNow).isSound()
+        && children != null
+        && children.stream().allMatch(c -> c != null && c.isSound());
+  }
 }
