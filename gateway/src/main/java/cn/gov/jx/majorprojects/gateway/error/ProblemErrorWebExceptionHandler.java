@@ -1,5 +1,7 @@
 package cn.gov.jx.majorprojects.gateway.error;
 
+import static cn.gov.jx.majorprojects.gateway.error.GatewayProblems.causedBy;
+
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -65,8 +67,7 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
           error.toString());
       status = HttpStatus.SERVICE_UNAVAILABLE;
       detail = "The identity service cannot be reached to check the token; try again shortly";
-    } else if (causedBy(error, ConnectException.class)
-        || causedBy(error, CallNotPermittedException.class)) {
+    } else if (causedBy(error, ConnectException.class, CallNotPermittedException.class)) {
       status = HttpStatus.SERVICE_UNAVAILABLE;
       detail = "The service is not available; try again shortly";
     } else if (causedBy(error, IOException.class)) {
@@ -87,15 +88,6 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
       detail = "Unexpected error; quote the traceId";
     }
     return problems.write(exchange, status, detail);
-  }
-
-  private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
-    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String detailFor(HttpStatusCode status, String reason) {

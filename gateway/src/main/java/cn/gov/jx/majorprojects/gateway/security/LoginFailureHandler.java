@@ -63,14 +63,11 @@ class LoginFailureHandler implements ServerAuthenticationFailureHandler {
   }
 
   static boolean isUnreachable(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof ConnectException
-          || t instanceof TimeoutException
-          || t instanceof WebClientRequestException
-          || t instanceof java.io.IOException) {
-        return true;
-      }
-    }
-    return false;
+    return GatewayProblems.causedBy(
+        error,
+        ConnectException.class,
+        TimeoutException.class,
+        WebClientRequestException.class,
+        java.io.IOException.class);
   }
 }

@@ -44,35 +44,29 @@ public record TimelineEntry(
     int sequence = previous == null ? 1 : previous.sequence() + 1;
     String prev = previous == null ? GENESIS : previous.hash();
     Map<String, String> sorted = new TreeMap<>(details);
-    TimelineEntry draft =
-        new TimelineEntry(
-            sequence,
-            type,
-            actor,
-            at,
-            fromLevel,
-            fromRegion,
-            toLevel,
-            toRegion,
-            sorted,
-            prev,
-            null);
+    String hash =
+        hashOf(prev, sequence, type, actor, at, fromLevel, fromRegion, toLevel, toRegion, sorted);
     return new TimelineEntry(
-        sequence,
-        type,
-        actor,
-        at,
-        fromLevel,
-        fromRegion,
-        toLevel,
-        toRegion,
-        sorted,
-        prev,
-        draft.computeHash());
+        sequence, type, actor, at, fromLevel, fromRegion, toLevel, toRegion, sorted, prev, hash);
   }
 
   /** SHA-256 of the previous hash and this entry's content, in a fixed field order. */
   String computeHash() {
+    return hashOf(
+        previousHash, sequence, type, actor, at, fromLevel, fromRegion, toLevel, toRegion, details);
+  }
+
+  private static String hashOf(
+      String previousHash,
+      int sequence,
+      String type,
+      String actor,
+      Instant at,
+      RegionLevel fromLevel,
+      String fromRegion,
+      RegionLevel toLevel,
+      String toRegion,
+      Map<String, String> details) {
     StringBuilder content = new StringBuilder();
     content
         .append(previousHash)
