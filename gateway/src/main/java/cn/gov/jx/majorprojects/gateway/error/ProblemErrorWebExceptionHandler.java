@@ -60,22 +60,14 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
       detail = "The service did not answer in time";
     } else if (error instanceof AuthenticationServiceException) {
       // the token could not be checked at all: no signing keys yet and Keycloak unreachable
-      log.warn(
-          "cannot check a token on {} (traceId {}): {}",
-          exchange.getRequest().getPath(),
-          problems.traceId(exchange),
-          error.toString());
+      warn("cannot check a token", exchange, error);
       status = HttpStatus.SERVICE_UNAVAILABLE;
       detail = "The identity service cannot be reached to check the token; try again shortly";
     } else if (causedBy(error, ConnectException.class, CallNotPermittedException.class)) {
       status = HttpStatus.SERVICE_UNAVAILABLE;
       detail = "The service is not available; try again shortly";
     } else if (causedBy(error, IOException.class)) {
-      log.warn(
-          "backend broke off on {} (traceId {}): {}",
-          exchange.getRequest().getPath(),
-          problems.traceId(exchange),
-          error.toString());
+      warn("backend broke off", exchange, error);
       status = HttpStatus.BAD_GATEWAY;
       detail = "The service broke off its answer; try again";
     } else {
@@ -88,6 +80,15 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
       detail = "Unexpected error; quote the traceId";
     }
     return problems.write(exchange, status, detail);
+  }
+
+  private void warn(String what, ServerWebExchange exchange, Throwable error) {
+    log.warn(
+        "{} on {} (traceId {}): {}",
+        what,
+        exchange.getRequest().getPath(),
+        problems.traceId(exchange),
+        error.toString());
   }
 
   private static String detailFor(HttpStatusCode status, String reason) {
