@@ -12,17 +12,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.gov.jx.majorprojects.issues.deadline.Urgency;
-import cn.gov.jx.majorprojects.issues.deadline.WorkingCalendar;
-import cn.gov.jx.majorprojects.issues.issue.CaseRules;
-import cn.gov.jx.majorprojects.issues.issue.Category;
+import cn.gov.jx.majorprojects.issues.issue.CaseFixtures;
 import cn.gov.jx.majorprojects.issues.issue.ExtensionRequest;
-import cn.gov.jx.majorprojects.issues.issue.Issue;
 import cn.gov.jx.majorprojects.issues.issue.IssueMessage;
 import cn.gov.jx.majorprojects.issues.issue.IssueView;
-import cn.gov.jx.majorprojects.issues.policy.EscalationPolicy;
 import cn.gov.jx.majorprojects.support.region.RegionLevel;
-import cn.gov.jx.majorprojects.support.region.RegionTree;
 import cn.gov.jx.majorprojects.support.testing.TestUsers;
 import cn.gov.jx.majorprojects.support.web.ConflictException;
 import cn.gov.jx.majorprojects.support.web.NotFoundException;
@@ -39,37 +33,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest(CaseController.class)
 class CaseControllerWebMvcTests {
 
-  static final Instant NOW = Instant.parse("2026-11-26T02:00:00Z");
-  static final CaseRules RULES =
-      new CaseRules(
-          WorkingCalendar.weekendsOnly(), v -> EscalationPolicy.defaults(), RegionTree.bundled());
+  static final Instant NOW = CaseFixtures.NOW;
 
   @Autowired MockMvc mvc;
 
   @MockitoBean CaseService cases;
 
   static IssueView aCase() {
-    Issue issue =
-        Issue.submit(
-            new Issue.Submission(
-                "owner.hgt:k1",
-                "hash",
-                "JX-2026-000001",
-                "p-hgt",
-                "红谷滩地铁站",
-                "360113",
-                "org-nc-metro",
-                "征地",
-                "征地拆迁未完成",
-                Category.DEMOLITION,
-                Urgency.NORMAL,
-                "请市里协调",
-                "owner.hgt",
-                "org-nc-metro"),
-            1,
-            NOW,
-            RULES);
-    return issue.view(RULES.calendar(), NOW);
+    return CaseFixtures.submitted().view(CaseFixtures.RULES.calendar(), NOW);
   }
 
   @Test
