@@ -33,7 +33,7 @@ class ProgressReportControllerWebMvcTests {
 
   static final String VALID =
       "{\"investmentCompleted\":120.5,\"physicalProgressPercent\":35,\"workersOnSite\":80,"
-          + "\"siteState\":\"NORMAL\"}";
+          + "\"siteState\":\"WORKING\"}";
 
   @Autowired MockMvc mvc;
 
@@ -54,7 +54,7 @@ class ProgressReportControllerWebMvcTests {
               new BigDecimal("120.5"),
               new BigDecimal("35"),
               80,
-              SiteState.NORMAL,
+              SiteState.WORKING,
               null,
               null,
               "owner.hgt",
@@ -78,7 +78,7 @@ class ProgressReportControllerWebMvcTests {
     submit(VALID)
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.revision").value(1))
-        .andExpect(jsonPath("$.siteState").value("NORMAL"));
+        .andExpect(jsonPath("$.siteState").value("WORKING"));
     given(service.submit(any(), eq("p1"), eq("2026-10"), any())).willReturn(report(2));
     submit(VALID).andExpect(status().isOk()).andExpect(jsonPath("$.revision").value(2));
   }
@@ -89,7 +89,7 @@ class ProgressReportControllerWebMvcTests {
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.errors[0].field").value("physicalProgressPercent"));
-    submit(VALID.replace("NORMAL", "PAUSED"))
+    submit(VALID.replace("WORKING", "PAUSED"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("siteState"));
     submit("{\"investmentCompleted\":-1,\"physicalProgressPercent\":35,\"workersOnSite\":80}")
