@@ -96,4 +96,17 @@ public class GatewayProblems {
         fresh);
     return fresh;
   }
+
+  /** True when the error or one of its causes is one of {@code types}. */
+  @SafeVarargs
+  public static boolean causedBy(Throwable error, Class<? extends Throwable>... types) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      for (Class<? extends Throwable> type : types) {
+        if (type.isInstance(t)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 }

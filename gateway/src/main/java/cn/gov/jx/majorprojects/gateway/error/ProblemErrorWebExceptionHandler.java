@@ -1,5 +1,7 @@
 package cn.gov.jx.majorprojects.gateway.error;
 
+import static cn.gov.jx.majorprojects.gateway.error.GatewayProblems.causedBy;
+
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -59,23 +61,14 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
     } else if (causedBy(error, AuthenticationServiceException.class)) {
       // the token could not be checked at all: no signing keys yet and Keycloak unreachable, or
       // answering something that is not a key set (wrapped by Spring's "Could not obtain the keys")
-      log.warn(
-          "cannot check a token on {} (traceId {}): {}",
-          exchange.getRequest().getPath(),
-          problems.traceId(exchange),
-          error.toString());
+      warn("cannot check a token", exchange, error);
       status = HttpStatus.SERVICE_UNAVAILABLE;
       detail = "The identity service cannot be reached to check the token; try again shortly";
-    } else if (causedBy(error, ConnectException.class)
-        || causedBy(error, CallNotPermittedException.class)) {
+    } else if (causedBy(error, ConnectException.class, CallNotPermittedException.class)) {
       status = HttpStatus.SERVICE_UNAVAILABLE;
       detail = "The service is not available; try again shortly";
     } else if (causedBy(error, IOException.class)) {
-      log.warn(
-          "backend broke off on {} (traceId {}): {}",
-          exchange.getRequest().getPath(),
-          problems.traceId(exchange),
-          error.toString());
+      warn("backend broke off", exchange, error);
       status = HttpStatus.BAD_GATEWAY;
       detail = "The service broke off its answer; try again";
     } else {
@@ -90,13 +83,13 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
     return problems.write(exchange, status, detail);
   }
 
-  private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
-    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
+  private void warn(String what, ServerWebExchange exchange, Throwable error) {
+    log.warn(
+        "{} on {} (traceId {}): {}",
+        what,
+        exchange.getRequest().getPath(),
+        problems.traceId(exchange),
+        error.toString());
   }
 
   private static String detailFor(HttpStatusCode status, String reason) {

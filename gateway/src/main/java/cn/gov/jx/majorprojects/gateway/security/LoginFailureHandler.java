@@ -75,16 +75,17 @@ class LoginFailureHandler implements ServerAuthenticationFailureHandler {
   static boolean isUnreachable(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof OAuth2AuthenticationException e && isGarbage(e.getError())
-          || t instanceof OAuth2AuthorizationException a && isGarbage(a.getError())
-          || t instanceof DataBufferLimitException
-          || t instanceof ConnectException
-          || t instanceof TimeoutException
-          || t instanceof WebClientRequestException
-          || t instanceof java.io.IOException) {
+          || t instanceof OAuth2AuthorizationException a && isGarbage(a.getError())) {
         return true;
       }
     }
-    return false;
+    return GatewayProblems.causedBy(
+        error,
+        DataBufferLimitException.class,
+        ConnectException.class,
+        TimeoutException.class,
+        WebClientRequestException.class,
+        java.io.IOException.class);
   }
 
   private static boolean isGarbage(OAuth2Error error) {

@@ -1,6 +1,7 @@
 package cn.gov.jx.majorprojects.issues.cluster;
 
 import cn.gov.jx.majorprojects.issues.issue.Category;
+import cn.gov.jx.majorprojects.issues.meeting.Decided;
 import cn.gov.jx.majorprojects.support.web.ConflictException;
 import cn.gov.jx.majorprojects.support.web.NotFoundException;
 import java.time.Instant;
@@ -65,9 +66,11 @@ class CaseGroup {
       String recordedBy,
       Instant recordedAt,
       String doneBy,
-      Instant doneAt) {
+      Instant doneAt)
+      implements Decided<GroupDecision> {
 
-    GroupDecision done(String by, Instant at) {
+    @Override
+    public GroupDecision done(String by, Instant at) {
       return new GroupDecision(
           id,
           meetingId,
@@ -83,8 +86,8 @@ class CaseGroup {
     }
   }
 
-  static final String OPEN = "OPEN";
-  static final String DONE = "DONE";
+  static final String OPEN = Decided.OPEN;
+  static final String DONE = Decided.DONE;
 
   static CaseGroup confirm(
       String title, ClusterFinder.Cluster described, List<Member> members, String by, Instant now) {
@@ -154,21 +157,12 @@ class CaseGroup {
   }
 
   GroupDecision decision(String decisionId) {
-    return decisions.stream()
-        .filter(d -> d.id().equals(decisionId))
-        .findFirst()
-        .orElseThrow(() -> new NotFoundException("Group decision", decisionId));
+    return Decided.find(decisions, "Group decision", decisionId);
   }
 
   /** An OPEN group decision done; 409 when it is done already. */
   GroupDecision markDone(String decisionId, String by, Instant now) {
-    GroupDecision decision = decision(decisionId);
-    if (!OPEN.equals(decision.status())) {
-      throw new ConflictException("Group decision " + decisionId + " is already done");
-    }
-    GroupDecision done = decision.done(by, now);
-    decisions.replaceAll(d -> d.id().equals(decisionId) ? done : d);
-    return done;
+    return Decided.markDone(decisions, "Group decision", decisionId, by, now);
   }
 
   void requireVersion(Long expected) {

@@ -2,7 +2,7 @@ package cn.gov.jx.majorprojects.issues.cluster;
 
 import cn.gov.jx.majorprojects.issues.meeting.GroupMeetings;
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
-import cn.gov.jx.majorprojects.support.web.BadRequestException;
+import cn.gov.jx.majorprojects.support.web.IfMatch;
 import cn.gov.jx.majorprojects.support.web.PageView;
 import cn.gov.jx.majorprojects.support.web.Paging;
 import jakarta.validation.Valid;
@@ -130,13 +130,6 @@ class CaseGroupController {
   }
 
   private static Long version(String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank()) {
-      return null;
-    }
-    try {
-      return Long.parseLong(ifMatch.trim().replace("W/", "").replace("\"", ""));
-    } catch (NumberFormatException e) {
-      throw BadRequestException.field("If-Match", "must be the group's version number");
-    }
+    return IfMatch.version(ifMatch, "the group's");
   }
 }

@@ -4,7 +4,7 @@ import cn.gov.jx.majorprojects.issues.issue.ExtensionRequest;
 import cn.gov.jx.majorprojects.issues.issue.IssueMessage;
 import cn.gov.jx.majorprojects.issues.issue.IssueView;
 import cn.gov.jx.majorprojects.support.security.PlatformUser;
-import cn.gov.jx.majorprojects.support.web.BadRequestException;
+import cn.gov.jx.majorprojects.support.web.IfMatch;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -150,15 +150,7 @@ class CaseController {
         .body(message);
   }
 
-  static Long version(String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank()) {
-      return null;
-    }
-    String v = ifMatch.trim().replace("W/", "").replace("\"", "");
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      throw BadRequestException.field("If-Match", "must be the issue's version number");
-    }
+  private static Long version(String ifMatch) {
+    return IfMatch.version(ifMatch, "the issue's");
   }
 }

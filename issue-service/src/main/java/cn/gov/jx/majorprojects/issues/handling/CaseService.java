@@ -38,52 +38,48 @@ class CaseService {
     this.clock = clock;
   }
 
-  /** One action of a case: what it does, given the time and the rules in force. */
+  /** One action of a case: what it does, by whom, given the time and the rules in force. */
   private interface Action {
-    void apply(Issue issue, Instant now, CaseRules rules);
+    void apply(Issue issue, String actor, Instant now, CaseRules rules);
   }
 
-  private IssueView act(Issue issue, Action action) {
+  private IssueView act(Issue issue, PlatformUser user, Action action) {
     Instant now = clock.instant();
     CaseRules rules = rulebook.current();
-    action.apply(issue, now, rules);
+    action.apply(issue, user.username(), now, rules);
     return store.save(issue).view(rules.calendar(), now);
   }
 
+  private IssueView asHolder(String id, Long version, PlatformUser user, Action action) {
+    return act(access.forHolder(id, version, user), user, action);
+  }
+
+  private IssueView asReporter(String id, Long version, PlatformUser user, Action action) {
+    return act(access.forReporter(id, version, user), user, action);
+  }
+
   IssueView accept(String id, Long version, PlatformUser user) {
-    return act(
-        access.forHolder(id, version, user),
-        (i, now, rules) -> i.accept(user.username(), now, rules));
+    return asHolder(id, version, user, Issue::accept);
   }
 
   IssueView escalate(String id, String reason, Long version, PlatformUser user) {
-    return act(
-        access.forHolder(id, version, user),
-        (i, now, rules) -> i.escalate(user.username(), reason, now, rules));
+    return asHolder(id, version, user, (i, by, now, r) -> i.escalate(by, reason, now, r));
   }
 
   IssueView returnDown(String id, String instruction, Long version, PlatformUser user) {
-    return act(
-        access.forHolder(id, version, user),
-        (i, now, rules) -> i.returnDown(user.username(), instruction, now, rules));
+    return asHolder(id, version, user, (i, by, now, r) -> i.returnDown(by, instruction, now, r));
   }
 
   IssueView resolve(String id, String resolution, Long version, PlatformUser user) {
-    return act(
-        access.forHolder(id, version, user),
-        (i, now, rules) -> i.resolve(user.username(), resolution, now, rules));
+    return asHolder(id, version, user, (i, by, now, r) -> i.resolve(by, resolution, now, r));
   }
 
   IssueView confirm(String id, Long version, PlatformUser user) {
-    return act(
-        access.forReporter(id, version, user),
-        (i, now, rules) -> i.confirm(user.username(), now, rules));
+    return asReporter(id, version, user, Issue::confirm);
   }
 
   IssueView reopen(String id, String reason, Long version, PlatformUser user) {
-    return act(
-        access.forReporter(id, version, user),
-        (i, now, rules) -> i.reopen(user.username(), reason, now, rules));
+    return asReporter(id, version, user, (i, by, now, r) -> i.reopen(by, reason, now, r));
   }
 
   /** Ids checked against the project's plan of this year (one call); a timeline entry. */
@@ -91,14 +87,15 @@ class CaseService {
       String id, List<String> milestoneIds, Long version, PlatformUser user) {
     Issue issue = access.forReporterOrHolder(id, version, user);
     List<String> checked = projects.checkedMilestones(issue.projectId(), milestoneIds);
-    return act(issue, (i, now, rules) -> i.changeMilestones(user.username(), checked, now, rules));
+    return act(issue, user, (i, by, now, r) -> i.changeMilestones(by, checked, now, r));
   }
 
   /** A manager whose region contains the case puts it under supervision: less time remains. */
   IssueView supervise(String id, String note, Long version, PlatformUser user) {
     return act(
         access.forManager(id, version, user),
-        (i, now, rules) -> i.supervise(user.username(), note, now, rules));
+        user,
+        (i, by, now, r) -> i.supervise(by, note, now, r));
   }
 
   ExtensionRequest requestExtension(String id, Instant newDueAt, String reason, PlatformUser user) {
@@ -106,17 +103,15 @@ class CaseService {
     Issue issue = access.forHolder(id, null, user);
     act(
         issue,
-        (i, now, rules) ->
-            i.requestExtension(requestId, user.username(), newDueAt, reason, now, rules));
+        user,
+        (i, by, now, r) -> i.requestExtension(requestId, by, newDueAt, reason, now, r));
     return issue.extensionRequest(requestId).orElseThrow();
   }
 
   ExtensionRequest decideExtension(
       String id, String requestId, boolean approve, PlatformUser user) {
     Issue issue = access.forExtensionApprover(id, requestId, user);
-    act(
-        issue,
-        (i, now, rules) -> i.decideExtension(requestId, approve, user.username(), now, rules));
+    act(issue, user, (i, by, now, r) -> i.decideExtension(requestId, approve, by, now, r));
     return issue.extensionRequest(requestId).orElseThrow();
   }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
@@ -44,56 +45,26 @@ public record TimelineEntry(
     int sequence = previous == null ? 1 : previous.sequence() + 1;
     String prev = previous == null ? GENESIS : previous.hash();
     Map<String, String> sorted = new TreeMap<>(details);
-    TimelineEntry draft =
-        new TimelineEntry(
-            sequence,
-            type,
-            actor,
-            at,
-            fromLevel,
-            fromRegion,
-            toLevel,
-            toRegion,
-            sorted,
-            prev,
-            null);
+    String hash =
+        hashOf(sorted, prev, sequence, type, actor, at, fromLevel, fromRegion, toLevel, toRegion);
     return new TimelineEntry(
-        sequence,
-        type,
-        actor,
-        at,
-        fromLevel,
-        fromRegion,
-        toLevel,
-        toRegion,
-        sorted,
-        prev,
-        draft.computeHash());
+        sequence, type, actor, at, fromLevel, fromRegion, toLevel, toRegion, sorted, prev, hash);
   }
 
   /** SHA-256 of the previous hash and this entry's content, in a fixed field order. */
   String computeHash() {
-    StringBuilder content = new StringBuilder();
-    content
-        .append(previousHash)
-        .append('\n')
-        .append(sequence)
-        .append('\n')
-        .append(type)
-        .append('\n')
-        .append(actor)
-        .append('\n')
-        .append(at)
-        .append('\n')
-        .append(fromLevel)
-        .append('\n')
-        .append(fromRegion)
-        .append('\n')
-        .append(toLevel)
-        .append('\n')
-        .append(toRegion);
+    return hashOf(
+        details, previousHash, sequence, type, actor, at, fromLevel, fromRegion, toLevel, toRegion);
+  }
+
+  /** The fields one a line in the order given, then the details sorted by key ({@code k=v}). */
+  private static String hashOf(Map<String, String> details, Object... fields) {
+    StringJoiner content = new StringJoiner("\n");
+    for (Object field : fields) {
+      content.add(String.valueOf(field));
+    }
     new TreeMap<>(details == null ? Map.<String, String>of() : details)
-        .forEach((k, v) -> content.append('\n').append(k).append('=').append(v));
+        .forEach((k, v) -> content.add(k + "=" + v));
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       return HexFormat.of()

@@ -2,7 +2,6 @@ package cn.gov.jx.majorprojects.issues.meeting;
 
 import cn.gov.jx.majorprojects.support.web.BadRequestException;
 import cn.gov.jx.majorprojects.support.web.ConflictException;
-import cn.gov.jx.majorprojects.support.web.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +26,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "decisions_open_due", def = "{'decisions.status': 1, 'decisions.dueAt': 1}")
 public class Meeting {
 
-  static final String OPEN = "OPEN";
-  static final String DONE = "DONE";
+  static final String OPEN = Decided.OPEN;
+  static final String DONE = Decided.DONE;
 
   @Id String id;
   String title;
@@ -103,20 +102,12 @@ public class Meeting {
   }
 
   Decision decision(String decisionId) {
-    return decisions.stream()
-        .filter(d -> d.id().equals(decisionId))
-        .findFirst()
-        .orElseThrow(() -> new NotFoundException("Decision", decisionId));
+    return Decided.find(decisions, "Decision", decisionId);
   }
 
   /** Marks an OPEN decision done; 409 when it is done already. */
   Decision markDone(String decisionId, String by, Instant now) {
-    Decision decision = decision(decisionId);
-    if (!OPEN.equals(decision.status())) {
-      throw new ConflictException("Decision " + decisionId + " is already done");
-    }
-    Decision done = decision.done(by, now);
-    decisions.replaceAll(d -> d.id().equals(decisionId) ? done : d);
+    Decision done = Decided.markDone(decisions, "Decision", decisionId, by, now);
     status = status();
     return done;
   }
@@ -127,9 +118,7 @@ public class Meeting {
     if (!OPEN.equals(decision.status()) || decision.overdueReportedAt() != null) {
       throw new ConflictException("Decision " + decisionId + " needs no overdue report");
     }
-    Decision reported = decision.reportedOverdue(now);
-    decisions.replaceAll(d -> d.id().equals(decisionId) ? reported : d);
-    return reported;
+    return Decided.replace(decisions, decision.reportedOverdue(now));
   }
 
   /**
@@ -149,9 +138,11 @@ public class Meeting {
       Instant recordedAt,
       String doneBy,
       Instant doneAt,
-      Instant overdueReportedAt) {
+      Instant overdueReportedAt)
+      implements Decided<Decision> {
 
-    Decision done(String by, Instant at) {
+    @Override
+    public Decision done(String by, Instant at) {
       return new Decision(
           id,
           issueId,

@@ -1,5 +1,7 @@
 package cn.gov.jx.majorprojects.issues.query;
 
+import static cn.gov.jx.majorprojects.support.mongo.Filters.equalIfGiven;
+
 import cn.gov.jx.majorprojects.issues.calendar.CalendarService;
 import cn.gov.jx.majorprojects.issues.deadline.Urgency;
 import cn.gov.jx.majorprojects.issues.deadline.Warning;
@@ -192,27 +194,13 @@ class IssueQueries {
     if (filter.regionCode() != null) {
       all.add(Criteria.where("projectRegion").in(subtree(filter.regionCode())));
     }
-    if (filter.status() != null) {
-      all.add(Criteria.where("status").is(filter.status()));
-    }
-    if (filter.level() != null) {
-      all.add(Criteria.where("level").is(filter.level()));
-    }
-    if (filter.handlingRegion() != null) {
-      all.add(Criteria.where("handlingRegion").is(filter.handlingRegion()));
-    }
-    if (filter.category() != null) {
-      all.add(Criteria.where("category").is(filter.category()));
-    }
-    if (filter.urgency() != null) {
-      all.add(Criteria.where("urgency").is(filter.urgency()));
-    }
-    if (filter.projectId() != null) {
-      all.add(Criteria.where("projectId").is(filter.projectId()));
-    }
-    if (filter.supervised() != null) {
-      all.add(Criteria.where("supervised").is(filter.supervised()));
-    }
+    equalIfGiven(all, "status", filter.status());
+    equalIfGiven(all, "level", filter.level());
+    equalIfGiven(all, "handlingRegion", filter.handlingRegion());
+    equalIfGiven(all, "category", filter.category());
+    equalIfGiven(all, "urgency", filter.urgency());
+    equalIfGiven(all, "projectId", filter.projectId());
+    equalIfGiven(all, "supervised", filter.supervised());
     List<IssueStatus> running = List.of(IssueStatus.OPEN, IssueStatus.IN_PROGRESS);
     if (Boolean.TRUE.equals(filter.overdue())) {
       all.add(Criteria.where("status").in(running));

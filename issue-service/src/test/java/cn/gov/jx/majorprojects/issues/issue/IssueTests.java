@@ -22,38 +22,18 @@ import org.junit.jupiter.api.Test;
 /** The case's state machine, without Spring: every transition and every refused one. */
 class IssueTests {
 
-  static final RegionTree TREE = RegionTree.bundled();
-  static final CaseRules RULES =
-      new CaseRules(WorkingCalendar.weekendsOnly(), v -> EscalationPolicy.defaults(), TREE);
-  // Thursday 26 November 2026, 10:00 Shanghai
-  static final Instant NOW = Instant.parse("2026-11-26T02:00:00Z");
+  static final RegionTree TREE = CaseFixtures.TREE;
+  static final CaseRules RULES = CaseFixtures.RULES;
+  static final Instant NOW = CaseFixtures.NOW;
 
   static Instant endOf(String date) {
     return LocalDate.parse(date).atTime(23, 59, 59).atZone(WorkingCalendar.ZONE).toInstant();
   }
 
-  static final Issue.Submission SUBMISSION =
-      new Issue.Submission(
-          "owner.hgt:k1",
-          "hash",
-          "JX-2026-000001",
-          "p-hgt",
-          "红谷滩地铁站",
-          "360113",
-          "org-nc-metro",
-          "征地",
-          "征地拆迁未完成",
-          Category.DEMOLITION,
-          Urgency.NORMAL,
-          "请市里协调征迁办加快签约",
-          "owner.hgt",
-          "org-nc-metro");
+  static final Issue.Submission SUBMISSION = CaseFixtures.SUBMISSION;
 
   static Issue submitted() {
-    Issue issue = Issue.submit(SUBMISSION, 1, NOW, RULES);
-    issue.version = 0L;
-    issue.takeUnwritten();
-    return issue;
+    return CaseFixtures.submitted();
   }
 
   static Issue inProgress() {

@@ -108,26 +108,7 @@ public record EventEnvelope(
         String projectRegion,
         String ownerOrg,
         String warning) {
-      return new Subject(
-          SubjectKind.PROJECT,
-          id,
-          null,
-          null,
-          null,
-          null,
-          projectRegion,
-          null,
-          warning,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          code,
-          name,
-          ownerOrg);
+      return place(SubjectKind.PROJECT, id, projectRegion, warning, code, name, ownerOrg);
     }
 
     /**
@@ -135,26 +116,21 @@ public record EventEnvelope(
      * itself, {@code code} and {@code name} its division code and name.
      */
     public static Subject region(String id, String regionCode, String regionName) {
+      return place(SubjectKind.REGION, id, regionCode, null, regionCode, regionName, null);
+    }
+
+    /** A subject that is a place (project or region): the issue fields stay absent. */
+    private static Subject place(
+        SubjectKind kind,
+        String id,
+        String region,
+        String warning,
+        String code,
+        String name,
+        String ownerOrg) {
       return new Subject(
-          SubjectKind.REGION,
-          id,
-          null,
-          null,
-          null,
-          null,
-          regionCode,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          regionCode,
-          regionName,
-          null);
+          kind, id, null, null, null, null, region, null, warning, null, null, null, null, null,
+          null, null, code, name, ownerOrg);
     }
 
     /** Orders and deduplicates per subject: kind plus id. */

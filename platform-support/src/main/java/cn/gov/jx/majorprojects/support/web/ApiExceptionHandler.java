@@ -67,9 +67,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(BadRequestException.class)
   ResponseEntity<Object> badRequest(BadRequestException e, WebRequest request) {
-    ProblemDetail body = Problems.of(HttpStatus.BAD_REQUEST, e.getMessage());
-    Problems.withFieldErrors(body, e.errors());
-    return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    return invalid(e, e.getMessage(), e.errors(), new HttpHeaders(), request);
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
@@ -77,17 +75,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     List<FieldProblem> errors = new ArrayList<>();
     e.getConstraintViolations()
         .forEach(v -> errors.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage())));
-    ProblemDetail body = Problems.of(HttpStatus.BAD_REQUEST, "The request has invalid fields");
-    Problems.withFieldErrors(body, errors);
-    return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    return invalid(e, "The request has invalid fields", errors, new HttpHeaders(), request);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
-    ProblemDetail body =
-        Problems.of(HttpStatus.BAD_REQUEST, "Parameter '" + e.getName() + "' has an invalid value");
-    Problems.withFieldErrors(body, List.of(new FieldProblem(e.getName(), "invalid value")));
-    return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    return invalid(
+        e,
+        "Parameter '" + e.getName() + "' has an invalid value",
+        List.of(new FieldProblem(e.getName(), "invalid value")),
+        new HttpHeaders(),
+        request);
   }
 
   /** MongoDB unreachable (server selection timed out, connection refused or reset). */
@@ -121,9 +119,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ex.getBindingResult()
         .getGlobalErrors()
         .forEach(ge -> errors.add(new FieldProblem(ge.getObjectName(), ge.getDefaultMessage())));
-    ProblemDetail body = Problems.of(HttpStatus.BAD_REQUEST, "The request has invalid fields");
-    Problems.withFieldErrors(body, errors);
-    return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+    return invalid(ex, "The request has invalid fields", errors, headers, request);
   }
 
   @Override
@@ -143,9 +139,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                 new FieldProblem(
                                     r.getMethodParameter().getParameterName(),
                                     err.getDefaultMessage()))));
-    ProblemDetail body = Problems.of(HttpStatus.BAD_REQUEST, "The request has invalid parameters");
-    Problems.withFieldErrors(body, errors);
-    return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+    return invalid(ex, "The request has invalid parameters", errors, headers, request);
   }
 
   @Override
@@ -158,14 +152,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     Throwable cause = ex.getMostSpecificCause();
     if (cause instanceof tools.jackson.databind.exc.InvalidFormatException ife) {
       String field = ife.getPath().isEmpty() ? "body" : pathOf(ife);
-      ProblemDetail body =
-          Problems.of(HttpStatus.BAD_REQUEST, "Field '" + field + "' has an invalid value");
-      Problems.withFieldErrors(
-          body, List.of(new FieldProblem(field, "invalid value: " + ife.getValue())));
-      return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+      return invalid(
+          ex,
+          "Field '" + field + "' has an invalid value",
+          List.of(new FieldProblem(field, "invalid value: " + ife.getValue())),
+          headers,
+          request);
     }
     return handleExceptionInternal(
         ex, Problems.of(HttpStatus.BAD_REQUEST, detail), headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /** 400 problem+json naming the fields (or parameters) at fault. */
+  private ResponseEntity<Object> invalid(
+      Exception ex,
+      String detail,
+      List<FieldProblem> errors,
+      HttpHeaders headers,
+      WebRequest request) {
+    ProblemDetail body = Problems.of(HttpStatus.BAD_REQUEST, detail);
+    Problems.withFieldErrors(body, errors);
+    return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
   }
 
   private static String pathOf(tools.jackson.databind.exc.InvalidFormatException e) {

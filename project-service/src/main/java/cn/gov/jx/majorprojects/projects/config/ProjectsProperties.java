@@ -1,6 +1,7 @@
 package cn.gov.jx.majorprojects.projects.config;
 
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoData load the deterministic Jiangxi demo set once after start
  * @param warnings the daily recomputation of every project's warning
  * @param reportChase the daily reminders of missing monthly reports
+ * @param outboxRelayDelay how often the outbox relays look for undelivered events
+ * @param doubleHalfCron when the 双过半 check runs (Asia/Shanghai)
  */
 @ConfigurationProperties("projects")
 public record ProjectsProperties(
@@ -20,7 +23,9 @@ public record ProjectsProperties(
     @DefaultValue("http://localhost:8082") URI issueUrl,
     @DefaultValue("false") boolean demoData,
     @DefaultValue Warnings warnings,
-    @DefaultValue ReportChase reportChase) {
+    @DefaultValue ReportChase reportChase,
+    @DefaultValue("5s") Duration outboxRelayDelay,
+    @DefaultValue("0 20 0 * * *") String doubleHalfCron) {
 
   /**
    * @param cron when every warning is recomputed (Asia/Shanghai); dates move the light

@@ -1,12 +1,12 @@
 package cn.gov.jx.majorprojects.projects.outbox;
 
 import cn.gov.jx.majorprojects.projects.client.notification.NotificationClient;
+import cn.gov.jx.majorprojects.projects.config.ProjectsProperties;
 import cn.gov.jx.majorprojects.support.outbox.OutboxRelay;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -38,7 +38,8 @@ class OutboxConfiguration {
       NotificationClient notifications,
       JsonMapper json,
       Clock clock,
-      @Value("${projects.outbox-relay-delay:5s}") Duration delay) {
+      ProjectsProperties properties) {
+    Duration delay = properties.outboxRelayDelay();
     TypeReference<Map<String, Object>> asMap = new TypeReference<>() {};
     // the client takes the event as JSON fields: the envelope's own JSON, unchanged
     OutboxRelay.Sender sender = event -> notifications.send(json.convertValue(event, asMap));

@@ -106,6 +106,15 @@ final class ReportWorkbook {
     return m.find() ? m.group(1) : null;
   }
 
+  /** A new row that starts with the project's id, code and name (columns 0-2, as text). */
+  private static Row projectRow(Sheet sheet, int index, Project p, CellStyle asText) {
+    Row row = sheet.createRow(index);
+    ExcelSheets.text(row, 0, p.getId(), asText);
+    ExcelSheets.text(row, 1, p.getCode(), asText);
+    ExcelSheets.text(row, 2, p.getName(), asText);
+    return row;
+  }
+
   static byte[] template(YearMonth period, List<TemplateRow> rows) {
     try (XSSFWorkbook book = new XSSFWorkbook();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -120,11 +129,7 @@ final class ReportWorkbook {
       header(sheet, TEMPLATE_HEADERS);
       int r = 1;
       for (TemplateRow t : rows) {
-        Row row = sheet.createRow(r++);
-        Project p = t.project();
-        ExcelSheets.text(row, 0, p.getId(), asText);
-        ExcelSheets.text(row, 1, p.getCode(), asText);
-        ExcelSheets.text(row, 2, p.getName(), asText);
+        Row row = projectRow(sheet, r++, t.project(), asText);
         if (t.lastMonth() != null) {
           Revision last = t.lastMonth().current();
           number(row, 3, last.investmentCompleted(), null);
@@ -179,11 +184,8 @@ final class ReportWorkbook {
       header(sheet, EXPORT_HEADERS);
       int r = 1;
       for (ExportRow e : rows) {
-        Row row = sheet.createRow(r++);
+        Row row = projectRow(sheet, r++, e.project(), asText);
         Project p = e.project();
-        ExcelSheets.text(row, 0, p.getId(), asText);
-        ExcelSheets.text(row, 1, p.getCode(), asText);
-        ExcelSheets.text(row, 2, p.getName(), asText);
         ExcelSheets.text(row, 3, p.getRegionCode(), asText);
         ExcelSheets.text(row, 4, p.getOwnerOrg(), asText);
         ExcelSheets.text(row, 5, p.getOwnerOrgName(), asText);

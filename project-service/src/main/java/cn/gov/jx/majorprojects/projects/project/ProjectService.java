@@ -1,5 +1,7 @@
 package cn.gov.jx.majorprojects.projects.project;
 
+import static cn.gov.jx.majorprojects.support.mongo.Filters.equalIfGiven;
+
 import cn.gov.jx.majorprojects.support.region.Region;
 import cn.gov.jx.majorprojects.support.region.RegionLevel;
 import cn.gov.jx.majorprojects.support.region.RegionTree;
@@ -272,15 +274,9 @@ public class ProjectService {
   private Criteria filterCriteria(PlatformUser user, ProjectFilter filter) {
     List<Criteria> all = new ArrayList<>();
     all.add(scope(user, filter.regionCode()));
-    if (filter.level() != null) {
-      all.add(Criteria.where("level").is(filter.level()));
-    }
-    if (filter.status() != null) {
-      all.add(Criteria.where("status").is(filter.status()));
-    }
-    if (filter.industry() != null) {
-      all.add(Criteria.where("industry").is(filter.industry()));
-    }
+    equalIfGiven(all, "level", filter.level());
+    equalIfGiven(all, "status", filter.status());
+    equalIfGiven(all, "industry", filter.industry());
     if (filter.warning() != null) {
       all.add(Criteria.where("warningSeverity").is(filter.warning().severity()));
     }
