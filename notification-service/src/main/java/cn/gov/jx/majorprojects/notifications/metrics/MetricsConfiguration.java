@@ -24,6 +24,11 @@ class MetricsConfiguration {
   }
 
   @Bean
+  ExistingSeries existingNotificationSeries() {
+    return new ExistingSeries();
+  }
+
+  @Bean
   PeriodicRefresh notificationMetricsRefresh(MetricsProperties properties, DeliveryCounts counts) {
     return new PeriodicRefresh(properties.refreshInterval(), List.of(counts::count));
   }

@@ -51,7 +51,12 @@ class BusinessMetricsApplicationTests {
     for (String channel : new String[] {"EMAIL", "SMS", "WEBHOOK"}) {
       assertThat(scrape.value("notifications_deliveries_dead", "channel=" + channel))
           .isGreaterThanOrEqualTo(0);
+      for (String outcome : new String[] {"sent", "failed", "dead"}) {
+        scrape.value("notifications_deliveries_total", "channel=" + channel, "outcome=" + outcome);
+      }
+      scrape.value("notifications_delivery_latency_seconds_count", "channel=" + channel);
     }
+    scrape.value("notifications_created_total", "type=SUBMITTED");
   }
 
   @Test
