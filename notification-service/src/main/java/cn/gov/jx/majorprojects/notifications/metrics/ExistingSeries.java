@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * The meters the delivery worker and the inbox register on first use ({@code
  * notifications_deliveries_total{channel,outcome}}, {@code
- * notifications_delivery_latency_seconds{channel}}, {@code notifications_created_total{type}}),
+ * notifications_delivery_latency_seconds{channel}}, {@code notifications_inbox_total{type}}),
  * registered at 0 for every tag value at start-up: {@code increase()} cannot see the first
  * increment of a series that appears with value 1, and the dashboards and the DeadDeliveries rule
  * find every series from the first scrape. Same names and tags as their owners use, so they share
@@ -35,7 +35,7 @@ class ExistingSeries implements MeterBinder {
           .register(registry);
     }
     for (EventType type : EventType.values()) {
-      Counter.builder("notifications.created").tag("type", type.name()).register(registry);
+      Counter.builder("notifications.inbox").tag("type", type.name()).register(registry);
     }
   }
 }

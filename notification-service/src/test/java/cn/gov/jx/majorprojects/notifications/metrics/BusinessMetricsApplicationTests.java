@@ -56,7 +56,7 @@ class BusinessMetricsApplicationTests {
       }
       scrape.value("notifications_delivery_latency_seconds_count", "channel=" + channel);
     }
-    scrape.value("notifications_created_total", "type=SUBMITTED");
+    scrape.value("notifications_inbox_total", "type=SUBMITTED");
   }
 
   @Test
