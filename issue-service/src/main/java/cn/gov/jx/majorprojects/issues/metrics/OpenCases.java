@@ -4,14 +4,13 @@ import cn.gov.jx.majorprojects.issues.deadline.Warning;
 import cn.gov.jx.majorprojects.issues.issue.Issue;
 import cn.gov.jx.majorprojects.issues.issue.IssueStatus;
 import cn.gov.jx.majorprojects.issues.query.WarningCriteria;
+import cn.gov.jx.majorprojects.support.metrics.GaugeGrid;
 import cn.gov.jx.majorprojects.support.region.RegionLevel;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,25 +28,21 @@ class OpenCases {
 
   private final MongoTemplate mongo;
   private final Clock clock;
-  private final Map<RegionLevel, Map<Warning, AtomicLong>> open = new EnumMap<>(RegionLevel.class);
+  private final GaugeGrid<RegionLevel, Warning> open;
   private final AtomicLong overdue = new AtomicLong();
 
   OpenCases(MongoTemplate mongo, Clock clock, MeterRegistry registry) {
     this.mongo = mongo;
     this.clock = clock;
-    for (RegionLevel level : RegionLevel.values()) {
-      Map<Warning, AtomicLong> byColour = new EnumMap<>(Warning.class);
-      for (Warning colour : Warning.values()) {
-        AtomicLong value = new AtomicLong();
-        byColour.put(colour, value);
-        Gauge.builder("issues.open", value, AtomicLong::get)
-            .description("open cases (OPEN or IN_PROGRESS) by holding level and colour")
-            .tag("level", level.name())
-            .tag("colour", colour.name())
-            .register(registry);
-      }
-      open.put(level, byColour);
-    }
+    open =
+        new GaugeGrid<>(
+            registry,
+            "issues.open",
+            "open cases (OPEN or IN_PROGRESS) by holding level and colour",
+            "level",
+            RegionLevel.class,
+            "colour",
+            Warning.class);
     Gauge.builder("issues.overdue", overdue, AtomicLong::get)
         .description("open cases past their deadline now")
         .register(registry);
@@ -56,16 +51,13 @@ class OpenCases {
   /** Counts the open cases now. */
   void count() {
     Instant now = clock.instant();
-    open.forEach(
-        (level, byColour) ->
-            byColour.forEach(
-                (colour, value) ->
-                    value.set(
-                        count(
-                            new Criteria()
-                                .andOperator(
-                                    Criteria.where("status").in(RUNNING).and("level").is(level),
-                                    WarningCriteria.of(colour, now))))));
+    open.setAll(
+        (level, colour) ->
+            count(
+                new Criteria()
+                    .andOperator(
+                        Criteria.where("status").in(RUNNING).and("level").is(level),
+                        WarningCriteria.of(colour, now))));
     overdue.set(count(Criteria.where("status").in(RUNNING).and("dueAt").lt(now)));
   }
 

@@ -5,6 +5,7 @@ import cn.gov.jx.majorprojects.projects.project.ProjectStatus;
 import cn.gov.jx.majorprojects.projects.project.ReportState;
 import cn.gov.jx.majorprojects.projects.project.ReportStates;
 import cn.gov.jx.majorprojects.projects.project.Warning;
+import cn.gov.jx.majorprojects.support.metrics.GaugeGrid;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
@@ -28,26 +29,21 @@ class ProjectCounts {
 
   private final MongoTemplate mongo;
   private final ReportStates reportStates;
-  private final Map<ProjectStatus, Map<Warning.Level, AtomicLong>> current =
-      new EnumMap<>(ProjectStatus.class);
+  private final GaugeGrid<ProjectStatus, Warning.Level> current;
   private final AtomicLong reportsMissing = new AtomicLong();
 
   ProjectCounts(MongoTemplate mongo, ReportStates reportStates, MeterRegistry registry) {
     this.mongo = mongo;
     this.reportStates = reportStates;
-    for (ProjectStatus status : ProjectStatus.values()) {
-      Map<Warning.Level, AtomicLong> byLight = new EnumMap<>(Warning.Level.class);
-      for (Warning.Level light : Warning.Level.values()) {
-        AtomicLong value = new AtomicLong();
-        byLight.put(light, value);
-        Gauge.builder("projects.current", value, AtomicLong::get)
-            .description("projects by status and warning light")
-            .tag("status", status.name())
-            .tag("warning", light.name())
-            .register(registry);
-      }
-      current.put(status, byLight);
-    }
+    current =
+        new GaugeGrid<>(
+            registry,
+            "projects.current",
+            "projects by status and warning light",
+            "status",
+            ProjectStatus.class,
+            "warning",
+            Warning.Level.class);
     Gauge.builder("projects.reports.missing", reportsMissing, AtomicLong::get)
         .description("projects whose report for last month is missing (past its due day)")
         .register(registry);
@@ -84,11 +80,8 @@ class ProjectCounts {
                 Long::sum);
       }
     }
-    current.forEach(
-        (status, byLight) ->
-            byLight.forEach(
-                (light, value) ->
-                    value.set(counted.getOrDefault(status, Map.of()).getOrDefault(light, 0L))));
+    current.setAll(
+        (status, light) -> counted.getOrDefault(status, Map.of()).getOrDefault(light, 0L));
   }
 
   private void countReportsMissing() {
