@@ -1,6 +1,7 @@
 package cn.gov.jx.majorprojects.gateway.security;
 
 import cn.gov.jx.majorprojects.gateway.config.GatewayProperties;
+import cn.gov.jx.majorprojects.gateway.metrics.JwksFetches;
 import cn.gov.jx.majorprojects.support.config.PlatformProperties;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,14 +67,16 @@ class LoginConfiguration {
   }
 
   @Bean
-  SigningKeyCache signingKeyCache(PlatformProperties platform, GatewayProperties gateway) {
+  SigningKeyCache signingKeyCache(
+      PlatformProperties platform, GatewayProperties gateway, JwksFetches fetches) {
     GatewayProperties.SigningKeys settings = gateway.signingKeys();
     return new SigningKeyCache(
         KeycloakCalls.webClient(gateway.login().timeout()),
         platform.jwkSetUriOrDefault(),
         settings.minRefetchInterval(),
         settings.fetchTimeout(),
-        System::nanoTime);
+        System::nanoTime,
+        fetches);
   }
 
   @Bean

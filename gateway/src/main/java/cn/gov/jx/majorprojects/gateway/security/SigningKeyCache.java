@@ -1,5 +1,6 @@
 package cn.gov.jx.majorprojects.gateway.security;
 
+import cn.gov.jx.majorprojects.gateway.metrics.JwksFetches;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
@@ -34,6 +35,7 @@ final class SigningKeyCache implements Function<SignedJWT, Flux<JWK>> {
   private final long minRefetchNanos;
   private final Duration fetchTimeout;
   private final LongSupplier nanoClock;
+  private final JwksFetches fetches;
 
   private volatile JWKSet keys;
   private volatile long lastFetchStarted;
@@ -45,6 +47,18 @@ final class SigningKeyCache implements Function<SignedJWT, Flux<JWK>> {
       Duration minRefetchInterval,
       Duration fetchTimeout,
       LongSupplier nanoClock) {
+    this(web, jwkSetUri, minRefetchInterval, fetchTimeout, nanoClock, null);
+  }
+
+  /** {@code fetches}, when given, counts each fetch's outcome (gateway_jwks_fetches_total). */
+  SigningKeyCache(
+      WebClient web,
+      String jwkSetUri,
+      Duration minRefetchInterval,
+      Duration fetchTimeout,
+      LongSupplier nanoClock,
+      JwksFetches fetches) {
+    this.fetches = fetches;
     this.web = web;
     this.jwkSetUri = jwkSetUri;
     this.minRefetchNanos = minRefetchInterval.toNanos();
@@ -99,8 +113,17 @@ final class SigningKeyCache implements Function<SignedJWT, Flux<JWK>> {
                       keys = set;
                     }
                     done();
+                    if (fetches != null) {
+                      fetches.succeeded();
+                    }
                   })
-              .doOnError(e -> done())
+              .doOnError(
+                  e -> {
+                    done();
+                    if (fetches != null) {
+                      fetches.failed();
+                    }
+                  })
               .cache();
     }
     return inFlight;

@@ -13,14 +13,14 @@ import org.springframework.data.mongodb.core.query.Criteria;
  * (resolved and closed cases too). Indexed by {@code status_level_due}, {@code status_level_accept}
  * and {@code status_yellow}.
  */
-final class WarningCriteria {
+public final class WarningCriteria {
 
   private static final List<IssueStatus> RUNNING =
       List.of(IssueStatus.OPEN, IssueStatus.IN_PROGRESS);
 
   private WarningCriteria() {}
 
-  static Criteria of(Warning colour, Instant now) {
+  public static Criteria of(Warning colour, Instant now) {
     return switch (colour) {
       case RED -> red(now);
       case YELLOW -> yellow(now);

@@ -12,6 +12,7 @@ import cn.gov.jx.majorprojects.issues.meeting.MeetingService;
 import cn.gov.jx.majorprojects.support.region.RegionLevel;
 import cn.gov.jx.majorprojects.support.web.ConflictException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -44,6 +46,7 @@ public class EscalationSweep {
   private final IssuesProperties properties;
   private final MeetingService meetings;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   EscalationSweep(
       MongoTemplate mongo,
@@ -51,7 +54,9 @@ public class EscalationSweep {
       CaseRulebook rulebook,
       IssuesProperties properties,
       MeetingService meetings,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.meetings = meetings;
     this.mongo = mongo;
     this.store = store;
@@ -69,6 +74,9 @@ public class EscalationSweep {
       int skipped,
       int decisionsOverdue) {}
 
+  /** Published after each pass (the sweep's metrics follow it). */
+  public record Passed(Result result, Duration took) {}
+
   @Scheduled(fixedDelayString = "${issues.sweep-interval:PT30S}")
   void scheduled() {
     Result result = sweep();
@@ -83,6 +91,7 @@ public class EscalationSweep {
   }
 
   public Result sweep() {
+    long started = System.nanoTime();
     Instant now = clock.instant();
     CaseRules rules = rulebook.current();
     Tally skipped = new Tally();
@@ -176,7 +185,9 @@ public class EscalationSweep {
     }
     // meeting decisions past their due date: reported once each
     int decisionsOverdue = meetings.reportOverdue(properties.batchSize());
-    return new Result(escalated, red, yellow, reminded, skipped.count, decisionsOverdue);
+    Result result = new Result(escalated, red, yellow, reminded, skipped.count, decisionsOverdue);
+    events.publishEvent(new Passed(result, Duration.ofNanos(System.nanoTime() - started)));
+    return result;
   }
 
   /** Cases another replica or a user changed first; the next pass looks at them again. */

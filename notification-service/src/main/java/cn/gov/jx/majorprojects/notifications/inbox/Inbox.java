@@ -50,7 +50,7 @@ public class Inbox {
       try {
         Notification saved = notifications.insert(n);
         created++;
-        Counter.builder("notifications.created")
+        Counter.builder("notifications.inbox")
             .tag("type", event.type().name())
             .register(meters)
             .increment();

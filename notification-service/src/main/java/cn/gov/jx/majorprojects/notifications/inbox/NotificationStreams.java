@@ -76,4 +76,9 @@ class NotificationStreams {
       }
     }
   }
+
+  /** Streams open on this instance now (the {@code notifications_sse_connections} gauge). */
+  int openCount() {
+    return byUser.values().stream().mapToInt(List::size).sum();
+  }
 }

@@ -53,6 +53,7 @@ class DashboardRollups {
   private final ProgressReports reports;
   private final Blockers blockers;
   private final Clock clock;
+  private final RollupLag lag;
 
   DashboardRollups(
       MongoTemplate mongo,
@@ -60,7 +61,9 @@ class DashboardRollups {
       PlannedInvestments plans,
       ProgressReports reports,
       Blockers blockers,
-      Clock clock) {
+      Clock clock,
+      RollupLag lag) {
+    this.lag = lag;
     this.mongo = mongo;
     this.regions = regions;
     this.plans = plans;
@@ -117,6 +120,7 @@ class DashboardRollups {
 
   @EventListener
   void on(ProjectFiguresChanged event) {
+    lag.changed(event.projectId());
     refresh(event.projectId());
   }
 
@@ -140,6 +144,7 @@ class DashboardRollups {
         continue; // someone else moved the share meanwhile: recount from what is stored now
       }
       apply(deltas(oldRegion, before, newRegion, now), recordMonth);
+      lag.counted(projectId);
       return;
     }
     log.warn("gave up recounting project {} after repeated concurrent changes", projectId);
@@ -151,6 +156,7 @@ class DashboardRollups {
    * stay the recounted roll-up minus them.
    */
   int rebuild() {
+    lag.changed(RollupLag.REBUILD);
     mongo.remove(Query.query(Criteria.where("month").exists(false)), ROLLUPS);
     mongo.remove(new Query(), SHARES);
     List<String> ids =
@@ -158,6 +164,7 @@ class DashboardRollups {
             .map(String::valueOf)
             .toList();
     ids.forEach(id -> refresh(id, false));
+    lag.counted(RollupLag.REBUILD);
     return ids.size();
   }
 

@@ -2,7 +2,9 @@ package cn.gov.jx.majorprojects.projects.outbox;
 
 import cn.gov.jx.majorprojects.projects.client.notification.NotificationClient;
 import cn.gov.jx.majorprojects.projects.config.ProjectsProperties;
+import cn.gov.jx.majorprojects.support.outbox.OutboxBacklog;
 import cn.gov.jx.majorprojects.support.outbox.OutboxRelay;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +33,12 @@ class OutboxConfiguration {
   /** The collections whose documents carry an outbox. */
   static final List<String> OUTBOXES =
       List.of("projects", "progress_reports", "report_chases", ProjectEvents.REGION_ALERTS);
+
+  /** What waits in these outboxes, for the metrics' periodic recount. */
+  @Bean
+  OutboxBacklog projectOutboxBacklog(MongoTemplate mongo, Clock clock, MeterRegistry registry) {
+    return new OutboxBacklog(mongo, OUTBOXES, clock, registry);
+  }
 
   @Bean
   SchedulingConfigurer outboxRelays(

@@ -1,0 +1,15 @@
+package cn.gov.jx.majorprojects.notifications.metrics;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How often the business gauges that are counts are recounted ({@code notifications.metrics.*}).
+ */
+@ConfigurationProperties("notifications.metrics")
+public record MetricsProperties(Duration refreshInterval) {
+
+  public MetricsProperties {
+    refreshInterval = refreshInterval == null ? Duration.ofSeconds(30) : refreshInterval;
+  }
+}
