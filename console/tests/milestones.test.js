@@ -1,6 +1,6 @@
 import { describe, it, expect, vi, beforeEach } from 'vitest'
 import { mount } from '@vue/test-utils'
-import { plugins, flush, settle } from './setup.js'
+import { plugins, settle } from './setup.js'
 import { milestoneState, caseMilestones, riskFigures } from '../src/util/milestones.js'
 
 const done = vi.fn()
