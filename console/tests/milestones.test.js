@@ -1,6 +1,6 @@
 import { describe, it, expect, vi, beforeEach } from 'vitest'
 import { mount } from '@vue/test-utils'
-import { plugins, flush } from './setup.js'
+import { plugins, settle } from './setup.js'
 import { milestoneState, caseMilestones, riskFigures } from '../src/util/milestones.js'
 
 const done = vi.fn()
@@ -71,7 +71,7 @@ describe('milestone list', () => {
     await w.find('[data-milestone="ms-b"] [data-test="mark-done"]').trigger('click')
     w.vm.$.setupState.marking.date = '2999-01-01'
     await w.find('[data-milestone="ms-b"] form').trigger('submit')
-    await flush()
+    await settle() // a form item shows its error after a debounce
     expect(done).not.toHaveBeenCalled()
     expect(w.text()).toContain('完成日期不能晚于今天')
   }, 60000)

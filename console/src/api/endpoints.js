@@ -40,6 +40,8 @@ export const issues = {
   // no If-Match: issue-service's own background writes move an issue's version within a second of
   // any action, so a version the page holds is stale at once; state checks still answer 409
   action: (id, action, body) => api(`/api/issues/${id}/${action}`, { method: 'POST', body }),
+  /** the reporter or the holding coordinators name all the milestones it holds up: {milestoneIds, version} */
+  milestones: (id, body) => api(`/api/issues/${id}/milestones`, { method: 'PUT', body }),
   requestExtension: (id, body) =>
     api(`/api/issues/${id}/extension-requests`, { method: 'POST', body }),
   decideExtension: (id, requestId, approve) =>

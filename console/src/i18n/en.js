@@ -258,5 +258,8 @@ export default {
     projectAtRisk: "{money} of this year's plan is held up by open blockers", markDone: 'Mark done', actualDate: 'Actual date',
     confirmDone: 'Confirm done', notFuture: 'The date cannot be after today', unknown: "Milestone {id} is no longer in this year's plan",
     heldUpByCase: "Milestones of this year's plan this blocker holds up", planUnavailable: "The project's plan cannot be read right now.",
+    heldUp: 'Plan milestones held up', pickPlaceholder: 'Choose the milestones this blocker holds up (several allowed)', noneOpen: "No milestone of this year's plan is still open.",
+    pickHint: "Optional: only this year's milestones not yet done are listed; used for days of slip and investment at risk.", noPlan: 'The project has no plan for this year yet.',
+    edit: 'Edit milestones', noneNamed: 'No milestone of the plan is named yet.', changedMeanwhile: 'Someone has just changed the milestones of this issue: reload, then edit again.',
   },
 }

@@ -250,5 +250,8 @@ export default {
     projectAtRisk: '本年度计划中有 {money} 投资被未解决的问题卡住', markDone: '标记完成', actualDate: '实际完成日期',
     confirmDone: '确认完成', notFuture: '完成日期不能晚于今天', unknown: '节点 {id} 已不在本年度计划中',
     heldUpByCase: '本问题卡住的年度计划节点', planUnavailable: '暂时无法读取项目的年度计划。',
+    heldUp: '卡住的年度计划节点', pickPlaceholder: '选择被这个问题卡住的节点（可多选）', noneOpen: '本年度计划没有未完成的节点。',
+    pickHint: '选填：只列出本年度计划中未完成的节点，用于计算滞后天数和受影响投资。', noPlan: '该项目还没有本年度计划。',
+    edit: '修改卡住的节点', noneNamed: '还没有关联年度计划节点。', changedMeanwhile: '别人刚刚修改了这个问题卡住的节点，请重新加载后再改。',
   },
 }

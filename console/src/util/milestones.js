@@ -32,3 +32,29 @@ export function riskFigures(view) {
     children,
   }
 }
+
+/**
+ * The milestones a blocker may be tied to: those of this year's plan not done yet, earliest first;
+ * `keep` (a case's current ids) stay offered even once done, so editing never drops one unseen.
+ */
+export function pickableMilestones(plan, keep = []) {
+  const kept = new Set(keep || [])
+  return (plan?.milestones || [])
+    .filter((m) => !m.done || kept.has(m.id))
+    .sort((a, b) => String(a.plannedDate || '').localeCompare(String(b.plannedDate || '')))
+}
+
+/**
+ * Who may change the milestones a case holds up (issue-service: the reporting organisation or a
+ * coordinator of the holding region), offered while the case is open (not yet resolved).
+ */
+export function canEditMilestones(issue, me) {
+  if (!issue || !me || !['OPEN', 'IN_PROGRESS'].includes(issue.status)) return false
+  const roles = me.roles || []
+  const reporter = roles.includes('owner') && issue.reporterOrg === me.org
+  const holder = roles.includes('coordinator') && issue.handlingRegion === me.region?.code
+  return reporter || holder
+}
+
+/** The same ids, order aside. */
+export const sameIds = (a, b) => (a || []).length === (b || []).length && (a || []).every((id) => (b || []).includes(id))
