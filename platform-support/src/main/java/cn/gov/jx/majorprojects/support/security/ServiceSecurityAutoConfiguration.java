@@ -5,6 +5,7 @@ import cn.gov.jx.majorprojects.support.web.ApiExceptionHandler;
 import cn.gov.jx.majorprojects.support.web.ProblemWriter;
 import cn.gov.jx.majorprojects.support.web.TraceIds;
 import io.micrometer.tracing.Tracer;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,10 +23,9 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -65,12 +65,10 @@ public class ServiceSecurityAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   JwtDecoder jwtDecoder(PlatformProperties properties) {
-    NimbusJwtDecoder decoder =
-        NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUriOrDefault())
-            .jwsAlgorithm(SignatureAlgorithm.RS256)
-            .build();
-    decoder.setJwtValidator(JwtRules.validator(properties.issuerUri(), properties.audience()));
-    return decoder;
+    return ServiceJwtDecoder.create(
+        properties.jwkSetUriOrDefault(),
+        Duration.ofMinutes(5),
+        JwtRules.validator(properties.issuerUri(), properties.audience()));
   }
 
   /** The management port is never routed by the gateway and exposes health/info/prometheus only. */
@@ -101,6 +99,7 @@ public class ServiceSecurityAutoConfiguration {
                 authentication.get() instanceof JwtAuthenticationToken token
                     && !JwtRules.isServiceToken(token.getToken(), properties.serviceClientId()));
     return http.csrf(csrf -> csrf.disable())
+        .addFilterBefore(new KeysUnavailableFilter(problems), BearerTokenAuthenticationFilter.class)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
         .authorizeHttpRequests(
