@@ -6,6 +6,7 @@ import cn.gov.jx.majorprojects.support.region.RegionLevel;
 import cn.gov.jx.majorprojects.support.web.Problems.FieldProblem;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,11 @@ public record EscalationPolicy(
   }
 
   public EscalationPolicy {
-    resolveWorkingDays = Map.copyOf(resolveWorkingDays);
+    // in level order, the same on every replica (Map.copyOf's order differs from JVM to JVM:
+    // HostileInputE2ETests' read-back saw the two replicas answer the policy differently)
+    Map<RegionLevel, ResolveDays> ordered = new EnumMap<>(RegionLevel.class);
+    ordered.putAll(resolveWorkingDays);
+    resolveWorkingDays = Collections.unmodifiableMap(ordered);
   }
 
   /** Accept within 1 day; resolve county 5/2, city 10/5, province 15/7 (normal/urgent). */
