@@ -272,19 +272,7 @@ class GatewayHygieneApplicationTests {
         .returnResult(); // 200, or 504 on a machine too loaded for the time limiter: counted either
     // way
 
-    String scrape =
-        WebTestClient.bindToServer()
-            .baseUrl("http://localhost:" + managementPort)
-            .build()
-            .get()
-            .uri("/actuator/prometheus")
-            .header("Accept", "application/openmetrics-text;version=1.0.0")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(String.class)
-            .returnResult()
-            .getResponseBody();
+    String scrape = ManagementScrape.openMetrics(managementPort);
 
     assertThat(scrape)
         .containsPattern(

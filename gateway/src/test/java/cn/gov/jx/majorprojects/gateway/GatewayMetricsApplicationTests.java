@@ -75,19 +75,7 @@ class GatewayMetricsApplicationTests {
   }
 
   private double fetches(String outcome) {
-    String scrape =
-        WebTestClient.bindToServer()
-            .baseUrl("http://localhost:" + managementPort)
-            .build()
-            .get()
-            .uri("/actuator/prometheus")
-            .header("Accept", "application/openmetrics-text;version=1.0.0")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(String.class)
-            .returnResult()
-            .getResponseBody();
+    String scrape = ManagementScrape.openMetrics(managementPort);
     Matcher m =
         Pattern.compile(
                 "(?m)^gateway_jwks_fetches_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*} (\\S+)")
