@@ -231,6 +231,54 @@ class GatewayHygieneApplicationTests {
   }
 
   @Test
+  void aBearerCallFromTheConfiguredOriginGetsCorsHeadersAndFromAnotherIsRefusedUnforwarded() {
+    String token = keys.token("coord.cors", "coordinator", "360100");
+    client
+        .get()
+        .uri("/api/regions")
+        .headers(h -> h.setBearerAuth(token))
+        .header("Origin", "https://console.example.gov.cn")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .valueEquals("Access-Control-Allow-Origin", "https://console.example.gov.cn")
+        .expectHeader()
+        .valueEquals("X-Frame-Options", "DENY");
+    upstream.resetRequests();
+    client
+        .get()
+        .uri("/api/regions")
+        .headers(h -> h.setBearerAuth(token))
+        .header("Origin", "https://evil.example")
+        .exchange()
+        .expectStatus()
+        .isForbidden()
+        .expectHeader()
+        .doesNotExist("Access-Control-Allow-Origin");
+    upstream.verify(0, getRequestedFor(urlPathEqualTo("/api/regions")));
+  }
+
+  @Test
+  void answersMadeBeforeAnySecurityCheckCarryTheHeadersToo() {
+    client
+        .post()
+        .uri("/api/projects")
+        .headers(h -> h.setBearerAuth(keys.token("coord.big", "coordinator", "360100")))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(new byte[1024 * 1024 + 1])
+        .exchange()
+        .expectStatus()
+        .isEqualTo(413)
+        .expectHeader()
+        .valueEquals("X-Content-Type-Options", "nosniff")
+        .expectHeader()
+        .valueEquals("X-Frame-Options", "DENY")
+        .expectHeader()
+        .valueEquals("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+  }
+
+  @Test
   void forwardedHeadersFromAnUntrustedClientDoNotReachTheServices() {
     client
         .get()

@@ -217,6 +217,14 @@ class GatewayLoginApplicationTests {
           .expectHeader()
           .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
+    // nor under an encoded spelling of /api (the routes match the decoded path)
+    client
+        .get()
+        .uri(java.net.URI.create("/%61pi/issues"))
+        .headers(h -> h.setBearerAuth(services))
+        .exchange()
+        .expectStatus()
+        .value(status -> assertThat(status).isIn(403, 404));
     upstream.verify(0, WireMock.getRequestedFor(urlPathEqualTo("/api/issues")));
     // a user's token is let through as before
     client

@@ -11,38 +11,24 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationResult;
-import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
-import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.cors.CorsConfiguration;
@@ -52,13 +38,15 @@ import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
 /**
- * Two ways in, two filter chains. API clients present Keycloak JWTs ({@code Authorization:
- * Bearer}); the gateway validates them (RS256 only, issuer, audience, expiry) before routing, and
- * each service validates them again; such a call is stateless. Browsers log in with Keycloak
- * (client {@code console}, code + PKCE), hold a server-side session, send a CSRF token on changes,
- * and the gateway relays their access token to the services. Both chains share the headers, CORS,
- * the rate limit and what needs a login: {@code /api/**} and the console's pages; the rest is
- * public.
+ * Two ways in. API clients present Keycloak JWTs ({@code Authorization: Bearer}); the gateway
+ * validates them (RS256 only, issuer, audience, expiry) before routing, and each service validates
+ * them again; such a call is stateless and handled whole by {@link BearerAuthentication}, outside
+ * Spring Security's filter chain (issue 13). Browsers log in with Keycloak (client {@code console},
+ * code + PKCE), hold a server-side session, send a CSRF token on changes, and the gateway relays
+ * their access token to the services: Spring Security's chain below. Both ways share CORS, the rate
+ * limit, the {@code services} client's exclusion from {@code /api/**} and the headers ({@link
+ * SecurityHeaders}); a bearer token is enough for every path, a browser needs a login for {@code
+ * /api/**} and the console's pages; the rest is public.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -66,21 +54,19 @@ class GatewaySecurityConfiguration {
 
   static final String REGISTRATION = "keycloak";
 
-  /** API clients send a bearer token; browsers their session cookie instead. */
-  static final ServerWebExchangeMatcher BEARER =
-      exchange -> {
-        String authorization =
-            exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? ServerWebExchangeMatcher.MatchResult.match()
-            : ServerWebExchangeMatcher.MatchResult.notMatch();
-      };
+  /** Everything without a bearer token: those are {@link BearerAuthentication}'s. */
+  static final ServerWebExchangeMatcher NOT_BEARER =
+      exchange ->
+          BearerAuthentication.isBearer(exchange)
+              ? ServerWebExchangeMatcher.MatchResult.notMatch()
+              : ServerWebExchangeMatcher.MatchResult.match();
 
   private final GatewayProblems problems;
   private final GatewayProperties properties;
   private final PlatformProperties platform;
   // one instance for both chains, so a user's calls share one bucket however they come
   private final RateLimitFilter rateLimit;
+  private final CorsConfigurationSource cors;
 
   GatewaySecurityConfiguration(
       GatewayProblems problems,
@@ -91,10 +77,12 @@ class GatewaySecurityConfiguration {
     this.properties = properties;
     this.platform = platform;
     this.rateLimit = new RateLimitFilter(properties, clientAddress, problems);
+    this.cors = corsSource(properties);
   }
 
+  /** Also what {@code /api/me} decodes a browser session's access token with. */
   @Bean
-  ReactiveJwtDecoder jwtDecoder(SigningKeyCache keys) {
+  VerifiedTokens jwtDecoder(SigningKeyCache keys) {
     NimbusReactiveJwtDecoder decoder =
         NimbusReactiveJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build();
     decoder.setJwtValidator(JwtRules.validator(platform.issuerUri(), platform.audience()));
@@ -120,29 +108,12 @@ class GatewaySecurityConfiguration {
   /**
    * Bearer calls: the token is the only credential. No session is looked up or created, no CSRF
    * (nothing ambient to forge), no request saved for after a login; a missing or bad token is a 401
-   * problem. Without this split every API call asked for a session: the in-memory store made a new
-   * one per call (hopping to two other thread pools), which cost most of the throughput.
+   * problem. Without a chain of their own every API call asked for a session: the in-memory store
+   * made a new one per call (hopping to two other thread pools), which cost most of the throughput.
    */
   @Bean
-  @Order(Ordered.HIGHEST_PRECEDENCE)
-  SecurityWebFilterChain bearerSecurity(ServerHttpSecurity http) {
-    ServerAuthenticationEntryPoint unauthorized = unauthorized();
-    return shared(http.securityMatcher(BEARER))
-        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-        .csrf(ServerHttpSecurity.CsrfSpec::disable)
-        .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-        .logout(ServerHttpSecurity.LogoutSpec::disable)
-        .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
-        .oauth2ResourceServer(
-            rs ->
-                rs.jwt(
-                        jwt ->
-                            jwt.jwtAuthenticationConverter(
-                                new ReactiveJwtAuthenticationConverterAdapter(
-                                    JwtRules.authenticationConverter())))
-                    .authenticationEntryPoint(unauthorized)
-                    .accessDeniedHandler(forbidden()))
-        .build();
+  BearerAuthentication bearerAuthentication(VerifiedTokens tokens) {
+    return new BearerAuthentication(tokens, platform.serviceClientId(), rateLimit, cors, problems);
   }
 
   /**
@@ -151,7 +122,6 @@ class GatewaySecurityConfiguration {
    * without one goes to Keycloak's login and, after it, back to that page.
    */
   @Bean
-  @Order(Ordered.LOWEST_PRECEDENCE)
   SecurityWebFilterChain browserSecurity(
       ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations) {
     ConsoleRequestCache consolePages = new ConsoleRequestCache();
@@ -168,14 +138,30 @@ class GatewaySecurityConfiguration {
         new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
     endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
 
-    return shared(http)
+    return http.securityMatcher(NOT_BEARER)
+        // SecurityHeaders writes them on every answer, bearer or not
+        .headers(ServerHttpSecurity.HeaderSpec::disable)
+        .cors(c -> c.configurationSource(cors))
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .addFilterAfter(rateLimit, SecurityWebFiltersOrder.AUTHENTICATION)
+        .authorizeExchange(
+            exchanges ->
+                exchanges
+                    .pathMatchers("/api/**")
+                    .authenticated()
+                    .matchers(ConsolePages.PAGES)
+                    .authenticated()
+                    .anyExchange()
+                    .permitAll())
         .csrf(
             csrf ->
                 csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                     .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
         .addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF)
         .requestCache(cache -> cache.requestCache(consolePages))
-        .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(forbidden()))
         .oauth2Login(
             login ->
                 login
@@ -191,54 +177,12 @@ class GatewaySecurityConfiguration {
         .build();
   }
 
-  /** What both chains do alike. */
-  private ServerHttpSecurity shared(ServerHttpSecurity http) {
-    return http.headers(headers -> SecurityHeaders.apply(headers, properties, platform.issuerUri()))
-        .cors(cors -> cors.configurationSource(corsSource(properties)))
-        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-        .addFilterAfter(rateLimit, SecurityWebFiltersOrder.AUTHENTICATION)
-        .authorizeExchange(
-            exchanges ->
-                exchanges
-                    .pathMatchers("/api/**")
-                    .access(usersOnly())
-                    .matchers(ConsolePages.PAGES)
-                    .authenticated()
-                    .anyExchange()
-                    .permitAll())
-        .exceptionHandling(e -> e.accessDeniedHandler(forbidden()));
-  }
-
-  /**
-   * A logged-in user or a user's bearer token; the {@code services} client's token is for the
-   * services' {@code /internal/**} only (which the gateway does not route), so on {@code /api/**}
-   * it is 403, as at every service.
-   */
-  private ReactiveAuthorizationManager<AuthorizationContext> usersOnly() {
-    return (authentication, context) ->
-        authentication
-            .filter(Authentication::isAuthenticated)
-            .<AuthorizationResult>map(
-                a ->
-                    new AuthorizationDecision(
-                        !(a instanceof JwtAuthenticationToken token
-                            && JwtRules.isServiceToken(
-                                token.getToken(), platform.serviceClientId()))))
-            .defaultIfEmpty(new AuthorizationDecision(false));
-  }
-
   private ServerAuthenticationEntryPoint unauthorized() {
-    return (exchange, e) -> {
-      exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
-      return problems.write(
-          exchange, HttpStatus.UNAUTHORIZED, "A valid bearer token or a login is required");
-    };
+    return (exchange, e) -> BearerAuthentication.unauthorized(problems, exchange);
   }
 
   private ServerAccessDeniedHandler forbidden() {
-    return (exchange, denied) ->
-        problems.write(exchange, HttpStatus.FORBIDDEN, "You may not do this");
+    return (exchange, denied) -> BearerAuthentication.forbidden(problems, exchange);
   }
 
   /** The CSRF token is deferred; subscribing makes the XSRF-TOKEN cookie reach the console. */

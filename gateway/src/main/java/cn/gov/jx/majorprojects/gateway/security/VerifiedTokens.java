@@ -40,14 +40,31 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
       return verifier.decode(token);
     }
     Key key = Key.of(token);
+    Jwt known = known(key, token);
+    return known != null
+        ? Mono.just(known)
+        : verifier.decode(token).doOnNext(jwt -> remember(key, jwt));
+  }
+
+  /**
+   * The token if this gateway verified it before and it has not expired since, else null (then
+   * {@link #decode} checks it in full). Synchronous: a bearer call with a known token needs no
+   * reactive step for its authentication (issue 13).
+   */
+  Jwt known(String token) {
+    return maxEntries <= 0 ? null : known(Key.of(token), token);
+  }
+
+  private Jwt known(Key key, String token) {
     Jwt known = verified.get(key);
-    if (known != null) {
-      if (isUnexpired(known, clock.instant()) && known.getTokenValue().equals(token)) {
-        return Mono.just(known);
-      }
-      verified.remove(key, known);
+    if (known == null) {
+      return null;
     }
-    return verifier.decode(token).doOnNext(jwt -> remember(key, jwt));
+    if (isUnexpired(known, clock.instant()) && known.getTokenValue().equals(token)) {
+      return known;
+    }
+    verified.remove(key, known);
+    return null;
   }
 
   int size() {
