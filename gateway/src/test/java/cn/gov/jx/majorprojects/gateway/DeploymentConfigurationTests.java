@@ -74,14 +74,16 @@ class DeploymentConfigurationTests {
   }
 
   /**
-   * Every realm under deploy/ other than the demo realm (today: {@code
-   * deploy/keycloak/production/majorprojects-realm.json} once the production realm is merged; none
-   * in this branch yet, see docs/security.md).
+   * Every realm under deploy/ other than the demo realm; {@code
+   * deploy/keycloak/production/majorprojects-realm.json} must be among them, so the test cannot pass
+   * by checking nothing.
    */
   @Test
   void aProductionRealmHasNoDemoUsersNoPasswordGrantAndNoLiteralSecrets() throws IOException {
     List<Path> realms = productionRealms();
-    System.out.println("production realm files checked: " + realms);
+    assertThat(realms)
+        .as("the production realm is found")
+        .anyMatch(f -> f.endsWith(Path.of("keycloak", "production", "majorprojects-realm.json")));
     for (Path file : realms) {
       JsonNode realm = read(file);
       assertThat(client(realm, "cli")).as("%s has no cli client", file).isNull();
