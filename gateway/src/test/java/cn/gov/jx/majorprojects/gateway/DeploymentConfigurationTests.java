@@ -75,8 +75,8 @@ class DeploymentConfigurationTests {
 
   /**
    * Every realm under deploy/ other than the demo realm; {@code
-   * deploy/keycloak/production/majorprojects-realm.json} must be among them, so the test cannot pass
-   * by checking nothing.
+   * deploy/keycloak/production/majorprojects-realm.json} must be among them, so the test cannot
+   * pass by checking nothing.
    */
   @Test
   void aProductionRealmHasNoDemoUsersNoPasswordGrantAndNoLiteralSecrets() throws IOException {
