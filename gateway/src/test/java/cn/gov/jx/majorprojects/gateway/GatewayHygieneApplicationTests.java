@@ -31,12 +31,16 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
 
 /** Limits and hygiene of the front door, with WireMock as Keycloak's key endpoint and backend. */
 @SpringBootTest(
@@ -257,6 +261,22 @@ class GatewayHygieneApplicationTests {
         .expectHeader()
         .doesNotExist("Access-Control-Allow-Origin");
     upstream.verify(0, getRequestedFor(urlPathEqualTo("/api/regions")));
+  }
+
+  @Test
+  void aChunkedBodyWithoutALengthIsCountedWhileItStreamsAndCutOffPastTheLimit() {
+    DataBufferFactory buffers = DefaultDataBufferFactory.sharedInstance;
+    Flux<DataBuffer> body =
+        Flux.range(0, 17).map(i -> buffers.wrap(new byte[64 * 1024])); // 1 MB + 64 KB, no length
+    client
+        .post()
+        .uri("/api/projects")
+        .headers(h -> h.setBearerAuth(keys.token("coord.chunk", "coordinator", "360100")))
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(body, DataBuffer.class)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(413);
   }
 
   @Test

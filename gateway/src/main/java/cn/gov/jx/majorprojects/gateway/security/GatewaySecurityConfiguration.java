@@ -29,6 +29,8 @@ import org.springframework.security.web.server.csrf.CookieServerCsrfTokenReposit
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.cors.CorsConfiguration;
@@ -97,6 +99,20 @@ class GatewaySecurityConfiguration {
   @Bean
   SecurityObservationSettings noSecurityObservations() {
     return SecurityObservationSettings.noObservations();
+  }
+
+  /**
+   * Spring Security's strict firewall for every request (bearer calls included: its
+   * WebFilterChainProxy runs the firewall before choosing a chain), with the same rules for header
+   * and parameter names and values checked without a regular expression ({@link PrintableText}).
+   */
+  @Bean
+  ServerWebExchangeFirewall firewall() {
+    StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+    firewall.setAllowedHeaderNames(PrintableText.NAMES);
+    firewall.setAllowedHeaderValues(PrintableText.HEADER_VALUES);
+    firewall.setAllowedParameterNames(PrintableText.NAMES);
+    return firewall;
   }
 
   /** Picked up by Spring Security's WebFilterChainProxy for requests its firewall refuses. */
