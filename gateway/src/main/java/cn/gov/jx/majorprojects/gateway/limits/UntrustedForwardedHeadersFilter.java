@@ -37,11 +37,20 @@ class UntrustedForwardedHeadersFilter implements WebFilter {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     ServerHttpRequest request = exchange.getRequest();
-    if (clientAddress.isTrustedProxy(ClientAddress.peer(request))
-        || HEADERS.stream().noneMatch(request.getHeaders()::containsHeader)) {
+    if (!carriesAny(request) || clientAddress.isTrustedProxy(ClientAddress.peer(request))) {
       return chain.filter(exchange);
     }
     ServerHttpRequest cleaned = request.mutate().headers(h -> HEADERS.forEach(h::remove)).build();
     return chain.filter(exchange.mutate().request(cleaned).build());
+  }
+
+  /** A loop, not a stream: it runs on every call (issue 13). */
+  private static boolean carriesAny(ServerHttpRequest request) {
+    for (String header : HEADERS) {
+      if (request.getHeaders().containsHeader(header)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
