@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.jx.majorprojects.gateway.security.SigningKeys;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -32,6 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -69,6 +71,7 @@ class GatewayResilienceApplicationTests {
   }
 
   @Autowired WebTestClient client;
+  @Autowired ReactiveResilience4JCircuitBreakerFactory circuits;
   @LocalServerPort int port;
 
   String token;
@@ -76,6 +79,8 @@ class GatewayResilienceApplicationTests {
   @BeforeEach
   void stubs() {
     WireMockRealm.reset();
+    // each test starts with closed circuits: another test's failures do not count in its window
+    circuits.getCircuitBreakerRegistry().getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     token = keys.token("coord.nc", "coordinator", "360100");
   }
 
@@ -178,11 +183,12 @@ class GatewayResilienceApplicationTests {
 
   /**
    * A backend that is up but answers 503 itself (issue-service while project-service is down): the
-   * circuit breaker counts it, and the caller still gets a 503 problem, not a 500 (found by
-   * FaultsE2ETests: the breaker's status exception fell through to "unexpected error").
+   * caller gets that service's own problem as it wrote it, not a 500 (found by FaultsE2ETests: the
+   * breaker's status exception fell through to "unexpected error") and not the gateway's generic
+   * 503 (found by SlowPeerE2ETests: the backend's detail was dropped unread).
    */
   @Test
-  void aBackendsOwn503Or502IsPassedOnAsThatStatusNotA500() {
+  void aBackendsOwn503Or502ProblemIsPassedOnAsTheBackendWroteIt() {
     for (int status : List.of(503, 502)) {
       upstream.stubFor(
           post("/api/projects")
@@ -190,7 +196,10 @@ class GatewayResilienceApplicationTests {
                   aResponse()
                       .withStatus(status)
                       .withHeader("Content-Type", "application/problem+json")
-                      .withBody("{\"status\":" + status + ",\"title\":\"peer down\"}")));
+                      .withBody(
+                          "{\"status\":"
+                              + status
+                              + ",\"title\":\"peer down\",\"detail\":\"issue-service is not answering\"}")));
       client
           .post()
           .uri("/api/projects")
@@ -204,8 +213,53 @@ class GatewayResilienceApplicationTests {
           .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
           .expectBody()
           .jsonPath("$.status")
-          .isEqualTo(status);
+          .isEqualTo(status)
+          .jsonPath("$.title")
+          .isEqualTo("peer down")
+          .jsonPath("$.detail")
+          .isEqualTo("issue-service is not answering");
     }
+  }
+
+  /**
+   * Passing the backend's 503 on does not hide it from the circuit breaker: consecutive ones open
+   * the circuit, after which the gateway answers its own 503 without calling the backend.
+   */
+  @Test
+  void aBackendsOwn503sStillOpenTheCircuit() {
+    upstream.stubFor(
+        post("/api/projects/breaker")
+            .willReturn(
+                aResponse()
+                    .withStatus(503)
+                    .withHeader("Content-Type", "application/problem+json")
+                    .withBody("{\"status\":503,\"detail\":\"cannot reach its database\"}")));
+    int passedOn = 0;
+    String body = "cannot reach its database";
+    for (int call = 0; call < 8 && body.contains("cannot reach its database"); call++) {
+      body =
+          client
+              .post()
+              .uri("/api/projects/breaker")
+              .headers(h -> h.setBearerAuth(token))
+              .contentType(MediaType.APPLICATION_JSON)
+              .bodyValue("{}")
+              .exchange()
+              .expectStatus()
+              .isEqualTo(503)
+              .expectHeader()
+              .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+              .expectBody(String.class)
+              .returnResult()
+              .getResponseBody();
+      if (body.contains("cannot reach its database")) {
+        passedOn++;
+      }
+    }
+    // a fresh circuit opens on the fifth failure (10-call window, 50 %, at least 5 calls)
+    assertThat(passedOn).isEqualTo(5);
+    assertThat(body).contains("The service is not available; try again shortly");
+    upstream.verify(passedOn, postRequestedFor(urlPathEqualTo("/api/projects/breaker")));
   }
 
   @Test

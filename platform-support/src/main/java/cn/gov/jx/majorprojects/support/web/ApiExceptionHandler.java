@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error of a service as problem+json in the platform's one shape. */
@@ -194,7 +195,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     ProblemDetail problem =
-        body instanceof ProblemDetail pd ? pd : Problems.of(status, ex.getMessage());
+        body instanceof ProblemDetail pd
+            ? pd
+            // a service's own ResponseStatusException: its reason, not its message ("503
+            // SERVICE_UNAVAILABLE \"…\"", which repeated the status around the reason in quotes)
+            : ex instanceof ResponseStatusException rse && rse.getReason() != null
+                ? Problems.of(status, rse.getReason())
+                : Problems.of(status, ex.getMessage());
     if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
       problem.setType(Problems.typeOf(status));
     }
