@@ -32,8 +32,8 @@ export ISSUE_SERVICE_MANAGEMENT_PORT="${ISSUE_SERVICE_MANAGEMENT_PORT:-29982}"
 export NOTIFICATION_SERVICE_MANAGEMENT_PORT="${NOTIFICATION_SERVICE_MANAGEMENT_PORT:-29983}"
 export KEYCLOAK_PORT="${KEYCLOAK_PORT:-29990}"
 export MONGO_PORT="${MONGO_PORT:-27980}"
-# the local default store (H2 file, committed on every write): the in-memory one holds every stored
-# document in its heap, so its RSS grows with the data the soak writes, which is no leak
+# the local default store (H2 file, committed on every write), as a user's platform runs; its RSS
+# grew under the soak's writes (docs/benchmarks.md, run 2), as the in-memory store's did (run 1)
 export MONGO_STORE="${MONGO_STORE:-file}"
 # the mix sends at most a few requests per second per user; the gateway's per-user limit stays on
 mkdir -p "$OUT"
