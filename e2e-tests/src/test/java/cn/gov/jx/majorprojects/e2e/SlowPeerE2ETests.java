@@ -147,14 +147,7 @@ class SlowPeerE2ETests {
         Outcome o;
         if (mode == Mode.WRONG_SHAPE || mode == Mode.HUGE_DECLARED) {
           // a change to an existing case that needs the project's plan
-          o =
-              call(
-                  "PUT",
-                  "/api/issues/" + caseId + "/milestones",
-                  OWNER,
-                  "{\"milestoneIds\":[\"%s\"],\"version\":%d}"
-                      .formatted(milestone, before.get("version").asLong()),
-                  null);
+          o = linkMilestone(caseId, milestone, before.get("version").asLong());
         } else {
           String title = "对端故障-" + mode;
           keys.put(title, "slow-peer-" + UUID.randomUUID());
@@ -205,14 +198,7 @@ class SlowPeerE2ETests {
     expected.add("对端故障-已有");
     assertThat(titles(call("GET", cases, OWNER, null, null)))
         .containsExactlyInAnyOrderElementsOf(expected);
-    Outcome linked =
-        call(
-            "PUT",
-            "/api/issues/" + caseId + "/milestones",
-            OWNER,
-            "{\"milestoneIds\":[\"%s\"],\"version\":%d}"
-                .formatted(milestone, before.get("version").asLong()),
-            null);
+    Outcome linked = linkMilestone(caseId, milestone, before.get("version").asLong());
     assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
     assertThat(tree(linked.body()).get("milestoneIds").get(0).asString()).isEqualTo(milestone);
   }
@@ -393,5 +379,15 @@ class SlowPeerE2ETests {
         + o.millis()
         + " ms "
         + body.substring(0, Math.min(160, body.length()));
+  }
+
+  /** The owner links the case to one milestone of its project (a change that needs the plan). */
+  private static Outcome linkMilestone(String caseId, String milestone, long version) {
+    return call(
+        "PUT",
+        "/api/issues/" + caseId + "/milestones",
+        OWNER,
+        "{\"milestoneIds\":[\"%s\"],\"version\":%d}".formatted(milestone, version),
+        null);
   }
 }

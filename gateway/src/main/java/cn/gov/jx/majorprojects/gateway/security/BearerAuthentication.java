@@ -4,6 +4,7 @@ import cn.gov.jx.majorprojects.gateway.error.GatewayProblems;
 import cn.gov.jx.majorprojects.gateway.limits.RateLimitFilter;
 import cn.gov.jx.majorprojects.support.security.JwtRules;
 import org.springframework.core.Ordered;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -45,6 +46,9 @@ final class BearerAuthentication implements WebFilter, Ordered {
   static final int ORDER = -150;
 
   private static final PathPattern API = PathPatternParser.defaultInstance.parse("/api/**");
+
+  private static final Converter<Jwt, AbstractAuthenticationToken> CALLER =
+      JwtRules.authenticationConverter();
 
   private final VerifiedTokens tokens;
   private final String serviceClientId;
@@ -142,7 +146,7 @@ final class BearerAuthentication implements WebFilter, Ordered {
         && API.matches(exchange.getRequest().getPath().pathWithinApplication())) {
       return forbidden(problems, exchange);
     }
-    AbstractAuthenticationToken caller = JwtRules.authenticationConverter().convert(jwt);
+    AbstractAuthenticationToken caller = CALLER.convert(jwt);
     ServerWebExchange authenticated = exchange.mutate().principal(Mono.just(caller)).build();
     return rateLimit.admitUser(authenticated, chain, caller.getName());
   }

@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
  * whole 400 problem+json with its Content-Length, and {@code Connection: close}. Spring's default
  * handler only sets the status and leaves an empty, synchronously completed answer, after which
  * Reactor Netty 1.3.6 sometimes stops reading the kept-alive connection, so the client's next
- * request hung; a request this odd does not deserve the connection anyway.
+ * request hung; a request this odd does not deserve the connection anyway. The security headers
+ * come from {@link SecurityHeaders}, as on every answer.
  */
 class RejectedRequestHandler implements ServerExchangeRejectedHandler {
 
@@ -32,7 +33,6 @@ class RejectedRequestHandler implements ServerExchangeRejectedHandler {
     log.debug("firewall rejected {}: {}", exchange.getRequest().getPath(), rejected.getMessage());
     HttpHeaders headers = exchange.getResponse().getHeaders();
     headers.set(HttpHeaders.CONNECTION, "close");
-    headers.set("X-Content-Type-Options", "nosniff");
     headers.setCacheControl("no-store");
     return problems.write(exchange, HttpStatus.BAD_REQUEST, "The request was refused as malformed");
   }
