@@ -50,7 +50,7 @@ public final class EmbeddedMongo {
       }
       backend =
           options.commitEachWrite()
-              ? new CommittingH2Backend(options.file().toString())
+              ? CommittingH2Backend.open(options.file())
               : new H2Backend(options.file().toString());
     }
     MongoServer server = new MongoServer(backend);
