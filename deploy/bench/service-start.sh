@@ -10,7 +10,8 @@
 #   SERVICE=issue-service ROUNDS=5 deploy/bench/service-start.sh
 #
 # For each start: wall time from launch to /actuator/health UP (polled every 100 ms), Spring's own
-# "Started ... in" figure, and RSS at UP. Needs the jars built and Temurin 25 (JAVA_HOME_25 to
+# "Started ... in" figure, the CPU seconds it had used by then (user + system: the figure least moved
+# by other load on the machine) and RSS at UP. Needs the jars built and Temurin 25 (JAVA_HOME_25 to
 # choose). Stops only what it started: the measured JVMs by pid, the platform with ./platform down.
 set -euo pipefail
 
@@ -61,9 +62,9 @@ fat_jar=$(ls "$ROOT/$SERVICE"/target/"$SERVICE"-*.jar | grep -v original | head 
 plain_cmd=("$java" -jar "$fat_jar")
 log="$(mktemp /tmp/service-start.XXXXXX)"
 
-# one start: prints "ms_to_up started_in_s rss_mib"
+# one start: prints "ms_to_up started_in_s cpu_s rss_mib"
 start_once() {
-  local t0 t1 started rss
+  local t0 t1 started cpu rss
   t0=$(date +%s%N)
   env -i "${service_env[@]}" "$@" >"$log" 2>&1 &
   measured=$!
@@ -72,23 +73,24 @@ start_once() {
     sleep 0.1
   done
   t1=$(date +%s%N)
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$measured/stat")
   rss=$(awk '/^VmRSS/ {printf "%d", $2/1024}' "/proc/$measured/status")
   started=$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$log" | awk '{print $4}' | head -1)
   kill "$measured"; wait "$measured" 2>/dev/null || true; measured=""
-  echo "$(( (t1 - t0) / 1000000 )) ${started:-?} $rss"
+  echo "$(( (t1 - t0) / 1000000 )) ${started:-?} $cpu $rss"
 }
 
 echo "# $SERVICE alone, $(basename "$(dirname "$(dirname "$java")")"), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| round | start | UP after s | Spring's Started in s | RSS at UP MiB | load |"
-echo "|---|---|---|---|---|---|"
+echo "| round | start | UP after s | Spring's Started in s | CPU s at UP | RSS at UP MiB | load |"
+echo "|---|---|---|---|---|---|---|"
 for round in $(seq 1 "$ROUNDS"); do
   for mode in plain tuned; do
     load=$(cut -d' ' -f1 /proc/loadavg)
     if [[ $mode == plain ]]; then r=$(start_once "${plain_cmd[@]}"); else r=$(start_once "${tuned_cmd[@]}"); fi
-    read -r ms started rss <<<"$r"
+    read -r ms started cpu rss <<<"$r"
     label=$([[ $mode == plain ]] && echo 'plain `java -jar`' || echo "./platform's start (AOT cache)")
-    printf '| %s | %s | %d.%02d | %s | %s | %s |\n' "$round" "$label" $((ms / 1000)) $(((ms % 1000) / 10)) "$started" "$rss" "$load"
+    printf '| %s | %s | %d.%02d | %s | %s | %s | %s |\n' "$round" "$label" $((ms / 1000)) $(((ms % 1000) / 10)) "$started" "$cpu" "$rss" "$load"
   done
 done
 echo
