@@ -148,7 +148,10 @@ class ProjectServiceApplicationTests {
   void publishesAnOpenApiDocument() throws Exception {
     mvc.perform(get("/v3/api-docs"))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.paths['/api/regions']").exists());
+        .andExpect(jsonPath("$.paths['/api/regions']").exists())
+        // the signed-in user comes from the token, not from a parameter a client sends
+        .andExpect(jsonPath("$..parameters[?(@.name == 'size')]").isNotEmpty())
+        .andExpect(jsonPath("$..parameters[?(@.name == 'user')]").isEmpty());
   }
 
   /** OWASP API5: a new write endpoint without a wrong-role test in the README's table fails. */
