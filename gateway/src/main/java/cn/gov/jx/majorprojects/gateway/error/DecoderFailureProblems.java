@@ -62,7 +62,9 @@ public final class DecoderFailureProblems extends ChannelOutboundHandlerAdapter 
         && response.status().code() >= 400
         && response.content().readableBytes() == 0
         && !response.headers().contains(HttpHeaderNames.CONTENT_TYPE)) {
-      ctx.channel().attr(REFUSED).set(Boolean.TRUE);
+      if (response.headers().containsValue(HttpHeaderNames.CONNECTION, "close", true)) {
+        ctx.channel().attr(REFUSED).set(Boolean.TRUE); // the close that follows lingers
+      }
       int status = response.status().code();
       byte[] body =
           JsonMapper.shared()
