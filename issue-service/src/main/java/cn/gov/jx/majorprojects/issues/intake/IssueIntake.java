@@ -90,7 +90,7 @@ class IssueIntake {
     String key =
         idempotencyKey == null || idempotencyKey.isBlank()
             ? "auto:" + UUID.randomUUID()
-            : user.username() + ":" + idempotencyKey;
+            : reporterKey(user.username(), idempotencyKey);
     String hash = request.hash();
     var earlier = store.findByIdempotencyKey(key);
     if (earlier.isPresent()) {
@@ -133,6 +133,15 @@ class IssueIntake {
       Issue first = store.findByIdempotencyKey(key).orElseThrow(() -> e);
       return replay(first, hash);
     }
+  }
+
+  /**
+   * The stored key: the reporter's username, a colon, the client's key. A colon or backslash in the
+   * username is escaped, so "a:b" sending "c" and "a" sending "b:c" are two keys; for usernames
+   * without either (all of them so far) the key is what it always was.
+   */
+  static String reporterKey(String username, String idempotencyKey) {
+    return username.replace("\\", "\\\\").replace(":", "\\:") + ":" + idempotencyKey;
   }
 
   private Submitted replay(Issue first, String hash) {

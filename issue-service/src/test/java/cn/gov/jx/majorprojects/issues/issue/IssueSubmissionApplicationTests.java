@@ -449,6 +449,34 @@ class IssueSubmissionApplicationTests {
     assertThat(issueCount()).isEqualTo(before + 2);
   }
 
+  /**
+   * A reporter's key used to be "username:key", so "owner.hgt" sending key "x:k" meant the same as
+   * "owner.hgt:x" sending "k" — and the replay answered with the other reporter's case, before any
+   * organisation check. Keycloak allows ':' in usernames.
+   */
+  @Test
+  void aKeyThatSpellsAnotherReportersUsernameAndKeyIsStillOnlyTheSendersOwn() throws Exception {
+    long before = issueCount();
+    RequestPostProcessor colonName =
+        TestUsers.user("owner.hgt:x", "owner", "360113", "org-nc-metro");
+    String first =
+        submit(colonName, body("p-hgt", "冒号"), "k")
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String second =
+        submit(TestUsers.ownerHgt(), body("p-hgt", "冒号"), "x:k")
+            .andExpect(status().isCreated())
+            .andExpect(header().string("Idempotent-Replayed", "false"))
+            .andExpect(jsonPath("$.reporter").value("owner.hgt"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(JsonPath.<String>read(second, "$.id")).isNotEqualTo(JsonPath.read(first, "$.id"));
+    assertThat(issueCount()).isEqualTo(before + 2);
+  }
+
   @Test
   void concurrentRetriesCreateOneIssue() throws Exception {
     long before = issueCount();
