@@ -73,6 +73,8 @@ class GatewayHygieneApplicationTests {
         get("/api/regions")
             .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("[]")));
     upstream.stubFor(post("/api/projects/import").willReturn(aResponse().withStatus(202)));
+    upstream.stubFor(
+        post("/api/progress-reports/import").willReturn(aResponse().withStatus(202)));
     upstream.stubFor(post("/api/projects").willReturn(aResponse().withStatus(201)));
   }
 
@@ -152,7 +154,7 @@ class GatewayHygieneApplicationTests {
   }
 
   @Test
-  void bodiesOverOneMegabyteAre413AndNotForwardedButTheImportTakesTen() {
+  void bodiesOverOneMegabyteAre413AndNotForwardedButTheImportsTakeTen() {
     String token = keys.token("owner.big", "owner", "360113");
     client
         .post()
@@ -189,6 +191,21 @@ class GatewayHygieneApplicationTests {
         .expectStatus()
         .isEqualTo(413);
     upstream.verify(1, postRequestedFor(urlPathEqualTo("/api/projects/import")));
+
+    // an owner's month of progress reports is the other Excel upload: the same limit
+    String owner = keys.token("owner.hgt", "owner", "360113");
+    for (int size : new int[] {5 * 1024 * 1024, 10 * 1024 * 1024 + 1}) {
+      client
+          .post()
+          .uri("/api/progress-reports/import")
+          .headers(h -> h.setBearerAuth(owner))
+          .contentType(MediaType.APPLICATION_OCTET_STREAM)
+          .bodyValue(new byte[size])
+          .exchange()
+          .expectStatus()
+          .isEqualTo(size > 10 * 1024 * 1024 ? 413 : 202);
+    }
+    upstream.verify(1, postRequestedFor(urlPathEqualTo("/api/progress-reports/import")));
   }
 
   @Test

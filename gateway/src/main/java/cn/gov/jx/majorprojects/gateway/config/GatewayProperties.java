@@ -76,7 +76,8 @@ public record GatewayProperties(
 
   /**
    * @param json any API request
-   * @param importPath the Excel import, {@code /api/projects/import}
+   * @param importPath the Excel imports, {@code /api/projects/import} and {@code
+   *     /api/progress-reports/import}
    */
   public record MaxBody(
       @DefaultValue("1MB") DataSize json, @DefaultValue("10MB") DataSize importPath) {}

@@ -2,6 +2,7 @@ package cn.gov.jx.majorprojects.gateway.limits;
 
 import cn.gov.jx.majorprojects.gateway.config.GatewayProperties;
 import cn.gov.jx.majorprojects.gateway.error.GatewayProblems;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -19,14 +20,16 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * 413 for bodies over the limit (10 MB for the Excel import, 1 MB otherwise), before anything is
- * forwarded; a chunked body without a length is counted while it streams.
+ * 413 for bodies over the limit (10 MB for the two Excel imports, 1 MB otherwise), before anything
+ * is forwarded; a chunked body without a length is counted while it streams.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeFilter implements WebFilter {
 
-  static final String IMPORT_PATH = "/api/projects/import";
+  /** The Excel uploads: projects (admin) and a month's progress reports (owners). */
+  static final Set<String> IMPORT_PATHS =
+      Set.of("/api/projects/import", "/api/progress-reports/import");
 
   private final GatewayProperties.MaxBody limits;
   private final GatewayProblems problems;
@@ -40,7 +43,7 @@ class RequestSizeFilter implements WebFilter {
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     ServerHttpRequest request = exchange.getRequest();
     long limit =
-        request.getPath().value().equals(IMPORT_PATH)
+        IMPORT_PATHS.contains(request.getPath().value())
             ? limits.importPath().toBytes()
             : limits.json().toBytes();
     long declared = request.getHeaders().getContentLength();
