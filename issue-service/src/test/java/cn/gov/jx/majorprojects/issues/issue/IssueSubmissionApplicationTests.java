@@ -452,7 +452,8 @@ class IssueSubmissionApplicationTests {
   /**
    * A reporter's key used to be "username:key", so "owner.hgt" sending key "x:k" meant the same as
    * "owner.hgt:x" sending "k" — and the replay answered with the other reporter's case, before any
-   * organisation check. Keycloak allows ':' in usernames.
+   * organisation check. Keycloak's default user profile refuses ':' in a username, but a realm
+   * without that validator, or users federated from a directory, may have one.
    */
   @Test
   void aKeyThatSpellsAnotherReportersUsernameAndKeyIsStillOnlyTheSendersOwn() throws Exception {
