@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -18,13 +19,19 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * one more is a 429. A stream's slot is freed when it completes, times out or fails, and a
  * heartbeat comment finds the streams whose client went away without closing (the server notices a
  * vanished client only when it writes).
+ *
+ * <p>When the service stops, the open streams are ended first (this lifecycle stops before the web
+ * server's graceful shutdown), and a stream asked for after that is a 503: an open stream is a
+ * request that never finishes, so the graceful shutdown used to wait its whole 30 s for them. The
+ * browser's {@code EventSource} reconnects by itself, through the gateway to a running instance.
  */
 @Component
-class StreamSlots {
+class StreamSlots implements SmartLifecycle {
 
   private final int maxPerUser;
   private final Map<String, Integer> openByUser = new ConcurrentHashMap<>();
   private final Set<Slot> slots = ConcurrentHashMap.newKeySet();
+  private volatile boolean running;
 
   StreamSlots(@Value("${notifications.streams.max-per-user:5}") int maxPerUser) {
     this.maxPerUser = maxPerUser;
@@ -32,6 +39,10 @@ class StreamSlots {
 
   /** Opens a stream for the user if a slot is free, else 429; the slot lives as long as it. */
   SseEmitter hold(String username, Supplier<SseEmitter> open) {
+    if (!running) {
+      throw new ResponseStatusException(
+          HttpStatus.SERVICE_UNAVAILABLE, "This instance is stopping; connect again");
+    }
     openByUser.merge(username, 1, this::plusOneWithinLimit);
     Slot slot = new Slot(username);
     try {
@@ -63,6 +74,30 @@ class StreamSlots {
         slot.emitter.completeWithError(e);
       }
     }
+  }
+
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  /** Ends every open stream, so that none holds the graceful shutdown. */
+  @Override
+  public void stop() {
+    running = false;
+    for (Slot slot : slots) {
+      slot.release();
+      try {
+        slot.emitter.complete();
+      } catch (IllegalStateException e) {
+        // already completed
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
   }
 
   private Integer plusOneWithinLimit(Integer open, Integer one) {

@@ -119,6 +119,46 @@ class StreamSlotsApplicationTests {
     assertThat(streamRequest("limit.c").statusCode()).isEqualTo(429);
   }
 
+  /**
+   * An open stream is a request that never finishes: the service's graceful shutdown waited its
+   * whole 30 s for it. Stopping ends every stream at once (the lifecycle stops before the web
+   * server's graceful shutdown), and a stream asked for while stopping is a 503.
+   */
+  @Test
+  void stoppingEndsEveryOpenStreamAtOnceAndRefusesNewOnes() throws Exception {
+    Socket first = openStream("limit.a");
+    Socket second = openStream("limit.b");
+    long start = System.nanoTime();
+    slots.stop();
+    try {
+      for (Socket socket : List.of(first, second)) {
+        // the response's last chunk, then the connection is free again (or closed)
+        String rest = readUntilEndOfChunkedBody(socket);
+        assertThat(rest).as("a completed stream ends its chunked body").endsWith("0\r\n\r\n");
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+      assertThat(slots.open("limit.a")).isZero();
+      HttpResponse<String> refused = streamRequest("limit.a");
+      assertThat(refused.statusCode()).isEqualTo(503);
+      assertThat(refused.body()).contains("\"status\":503");
+    } finally {
+      slots.start();
+    }
+    openStream("limit.a"); // and after a start it serves streams again
+  }
+
+  static String readUntilEndOfChunkedBody(Socket socket) throws IOException {
+    StringBuilder seen = new StringBuilder();
+    var in = socket.getInputStream();
+    for (int c = in.read(); c >= 0; c = in.read()) {
+      seen.append((char) c);
+      if (seen.toString().endsWith("0\r\n\r\n")) {
+        break; // the last chunk (a heartbeat's chunk ends "\n\n\r\n", never like this)
+      }
+    }
+    return seen.toString();
+  }
+
   /** Opens a stream on a raw socket and waits for its {@code ready} event. */
   Socket openStream(String user) throws IOException {
     Socket socket = new Socket("127.0.0.1", port);
