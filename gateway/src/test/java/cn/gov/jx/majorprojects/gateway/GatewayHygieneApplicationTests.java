@@ -13,12 +13,14 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.jx.majorprojects.gateway.security.SigningKeys;
+import cn.gov.jx.majorprojects.gateway.streams.LiveStreamsOnStop;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +65,7 @@ class GatewayHygieneApplicationTests {
   }
 
   @Autowired WebTestClient client;
+  @Autowired LiveStreamsOnStop liveStreams;
   @LocalManagementPort int managementPort;
   @LocalServerPort int port;
 
@@ -448,6 +451,67 @@ class GatewayHygieneApplicationTests {
             assertThat(Raw.exchange(socket, "GET /actuator/health").status()).isEqualTo(404);
           }
         }
+      }
+    }
+  }
+
+  /**
+   * A live notification stream never finishes: the gateway's graceful shutdown waited its whole 30
+   * s for each open one. Stopping ends them at once, and a stream asked for then is a 503.
+   */
+  @Test
+  void stoppingEndsTheOpenNotificationStreamsAndRefusesNewOnes() throws Exception {
+    upstream.stubFor(
+        get("/api/notifications/stream")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/event-stream")
+                    .withBody("event:ready\ndata:{}\n\n" + ":keep-alive\n\n".repeat(60))
+                    .withChunkedDribbleDelay(61, 60_000)));
+    String token = keys.token("coord.nc", "coordinator", "360100");
+    try (Socket socket = open()) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /api/notifications/stream HTTP/1.1\r\nHost: localhost\r\n"
+                      + "Accept: text/event-stream\r\nAuthorization: Bearer "
+                      + token
+                      + "\r\n\r\n")
+                  .getBytes(US_ASCII));
+      InputStream in = socket.getInputStream();
+      StringBuilder seen = new StringBuilder();
+      while (!seen.toString().contains("event:ready")) {
+        int c = in.read();
+        assertThat(c).as("the stream opens: %s", seen).isNotNegative();
+        seen.append((char) c);
+      }
+      assertThat(seen.toString()).startsWith("HTTP/1.1 200");
+
+      long start = System.nanoTime();
+      liveStreams.stop();
+      try {
+        // the answer ends: its last chunk, or the connection closes
+        for (int c = in.read(); c >= 0; c = in.read()) {
+          seen.append((char) c);
+          if (seen.toString().endsWith("\n0\r\n\r\n")) {
+            break;
+          }
+        }
+        assertThat(seen.toString()).endsWith("\n0\r\n\r\n");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+
+        client
+            .get()
+            .uri("/api/notifications/stream")
+            .headers(h -> h.setBearerAuth(token))
+            .exchange()
+            .expectStatus()
+            .isEqualTo(503)
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+      } finally {
+        liveStreams.start();
       }
     }
   }
