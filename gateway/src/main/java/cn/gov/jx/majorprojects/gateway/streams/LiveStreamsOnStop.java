@@ -30,9 +30,7 @@ public class LiveStreamsOnStop implements GlobalFilter, Ordered, SmartLifecycle 
 
   static final String ROUTE_ID = "notification-stream";
 
-  /**
-   * Outside the response writer, so that ending the chain ends the proxied answer's writing too.
-   */
+  /** Before the response writer, which then writes the proxied answer to the decorated response. */
   static final int ORDER = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1;
 
   private final GatewayProblems problems;
