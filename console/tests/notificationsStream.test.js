@@ -25,6 +25,12 @@ class FakeEventSource {
   }
 }
 
+/** The browser gives up on a stream (e.g. answered 503): CLOSED, then an error event. */
+const giveUp = (source) => {
+  source.readyState = FakeEventSource.CLOSED
+  source.emit('error')
+}
+
 describe('the bell’s live stream', () => {
   beforeEach(() => {
     vi.useFakeTimers()
@@ -64,17 +70,14 @@ describe('the bell’s live stream', () => {
     expect(FakeEventSource.opened).toHaveLength(1)
 
     // the browser gave up (the answer was a 503 while the service restarted)
-    first.readyState = FakeEventSource.CLOSED
-    first.emit('error')
+    giveUp(first)
     await vi.advanceTimersByTimeAsync(1999)
     expect(FakeEventSource.opened).toHaveLength(1)
     await vi.advanceTimersByTimeAsync(1)
     expect(FakeEventSource.opened).toHaveLength(2)
 
     // still down: the next try waits twice as long
-    const second = FakeEventSource.opened[1]
-    second.readyState = FakeEventSource.CLOSED
-    second.emit('error')
+    giveUp(FakeEventSource.opened[1])
     await vi.advanceTimersByTimeAsync(3999)
     expect(FakeEventSource.opened).toHaveLength(2)
     await vi.advanceTimersByTimeAsync(1)
@@ -83,8 +86,7 @@ describe('the bell’s live stream', () => {
     // back: the stream says ready, and a later give-up starts again from the first wait
     const third = FakeEventSource.opened[2]
     third.emit('ready', '{}')
-    third.readyState = FakeEventSource.CLOSED
-    third.emit('error')
+    giveUp(third)
     await vi.advanceTimersByTimeAsync(2000)
     expect(FakeEventSource.opened).toHaveLength(4)
     expect(bell.source).toBe(FakeEventSource.opened[3])
@@ -94,9 +96,7 @@ describe('the bell’s live stream', () => {
     const bell = useNotifications()
     bell.connect()
     for (let i = 0; i < 8; i++) {
-      const source = FakeEventSource.opened.at(-1)
-      source.readyState = FakeEventSource.CLOSED
-      source.emit('error')
+      giveUp(FakeEventSource.opened.at(-1))
       await vi.advanceTimersByTimeAsync(60000)
     }
     expect(FakeEventSource.opened).toHaveLength(9)
