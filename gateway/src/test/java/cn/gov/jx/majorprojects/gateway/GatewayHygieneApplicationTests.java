@@ -13,7 +13,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.jx.majorprojects.gateway.security.SigningKeys;
-import cn.gov.jx.majorprojects.gateway.streams.LiveStreamsOnStop;
+import cn.gov.jx.majorprojects.gateway.streams.EndOnStopGatewayFilterFactory;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.EOFException;
 import java.io.IOException;
@@ -65,7 +65,7 @@ class GatewayHygieneApplicationTests {
   }
 
   @Autowired WebTestClient client;
-  @Autowired LiveStreamsOnStop liveStreams;
+  @Autowired EndOnStopGatewayFilterFactory liveStreams;
   @LocalManagementPort int managementPort;
   @LocalServerPort int port;
 

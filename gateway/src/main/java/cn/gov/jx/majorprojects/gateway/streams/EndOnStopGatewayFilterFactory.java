@@ -2,13 +2,12 @@ package cn.gov.jx.majorprojects.gateway.streams;
 
 import cn.gov.jx.majorprojects.gateway.error.GatewayProblems;
 import org.reactivestreams.Publisher;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
-import org.springframework.cloud.gateway.route.Route;
-import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
+import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
@@ -19,16 +18,16 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * The live notification stream (route {@value #ROUTE_ID}) is a request that never finishes, so the
- * gateway's graceful shutdown waited its whole 30 s for every open one. When the gateway stops,
- * this ends them first (its lifecycle stops before the web server's graceful shutdown): each
- * proxied stream is cut off from notification-service and its answer ends, and the browser
- * reconnects to a running gateway. A stream asked for while stopping is a 503.
+ * {@code EndOnStop}, the filter of the live notification stream's route (application.yml): that
+ * stream is a request that never finishes, so the gateway's graceful shutdown waited its whole 30 s
+ * for every open one. When the gateway stops, this ends them first (its lifecycle stops before the
+ * web server's graceful shutdown): each proxied stream is cut off from notification-service and its
+ * answer ends, and the browser reconnects to a running gateway. A stream asked for while stopping
+ * is a 503.
  */
 @Component
-public class LiveStreamsOnStop implements GlobalFilter, Ordered, SmartLifecycle {
-
-  static final String ROUTE_ID = "notification-stream";
+public class EndOnStopGatewayFilterFactory extends AbstractGatewayFilterFactory<Object>
+    implements SmartLifecycle {
 
   /** Before the response writer, which then writes the proxied answer to the decorated response. */
   static final int ORDER = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1;
@@ -37,16 +36,17 @@ public class LiveStreamsOnStop implements GlobalFilter, Ordered, SmartLifecycle 
   private volatile Sinks.One<Boolean> stopping = Sinks.one();
   private volatile boolean running;
 
-  LiveStreamsOnStop(GatewayProblems problems) {
+  EndOnStopGatewayFilterFactory(GatewayProblems problems) {
+    super(Object.class);
     this.problems = problems;
   }
 
   @Override
-  public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-    Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-    if (route == null || !ROUTE_ID.equals(route.getId())) {
-      return chain.filter(exchange);
-    }
+  public GatewayFilter apply(Object config) {
+    return new OrderedGatewayFilter(this::filter, ORDER);
+  }
+
+  private Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
     if (!running) {
       return problems.write(
           exchange, HttpStatus.SERVICE_UNAVAILABLE, "The gateway is stopping; connect again");
@@ -68,11 +68,6 @@ public class LiveStreamsOnStop implements GlobalFilter, Ordered, SmartLifecycle 
           }
         };
     return chain.filter(exchange.mutate().response(endsOnStop).build());
-  }
-
-  @Override
-  public int getOrder() {
-    return ORDER;
   }
 
   @Override
